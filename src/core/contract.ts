@@ -1,0 +1,190 @@
+/**
+ * Contract checks for the JSON contract v1 (see README "Data contract").
+ *
+ * Hand-written on purpose: a schema library would be the biggest dependency on a partner's page, and
+ * the contract is small. Unknown fields are ignored, `null` counts as absent for optional fields, a URL
+ * with a disallowed scheme is dropped (the widget still renders), and anything else that breaks the
+ * contract throws a {@link ContractError} naming the field path.
+ */
+import { safeSrcset, safeUrl } from './url.js';
+
+export class ContractError extends Error {
+  constructor(
+    /** Path of the offending field, e.g. `article.image.width`. */
+    readonly field: string,
+    readonly expectation: string,
+  ) {
+    super(`"${field}" ${expectation}`);
+    this.name = 'ContractError';
+  }
+}
+
+export interface ImageData {
+  src?: string;
+  srcset?: string;
+  width?: number;
+  height?: number;
+  /** Empty or absent: the image is decorative. */
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface LinkData {
+  name: string;
+  url?: string;
+}
+
+export interface Article {
+  id: string;
+  /** Absent when the data's URL used a disallowed scheme: the headline then renders as text. */
+  url?: string;
+  title: string;
+  summary?: string;
+  image?: ImageData;
+  category?: LinkData;
+  author?: LinkData;
+  source?: LinkData;
+  publishedAt?: string;
+  updatedAt?: string;
+  lang?: string;
+  translatedFrom?: string;
+  commentCount?: number;
+  thread?: string;
+}
+
+export type RelatedKind = 'topic' | 'category' | 'author';
+
+export interface RelatedSection {
+  kind: RelatedKind;
+  title?: string;
+  items: Article[];
+}
+
+export interface RelatedFeed {
+  sections: RelatedSection[];
+}
+
+export interface Photo {
+  src?: string;
+  srcset?: string;
+  width?: number;
+  height?: number;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  number?: number;
+}
+
+export type Check<T> = (value: unknown, path: string) => T;
+
+const isAbsent = (value: unknown): value is null | undefined => value === undefined || value === null;
+
+export const text: Check<string> = (value, path) => {
+  if (typeof value !== 'string') throw new ContractError(path, 'must be a string');
+  return value;
+};
+
+export const requiredText: Check<string> = (value, path) => {
+  if (isAbsent(value)) throw new ContractError(path, 'is required');
+  if (text(value, path).trim() === '') throw new ContractError(path, 'must not be empty');
+  return value as string;
+};
+
+const count: Check<number> = (value, path) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new ContractError(path, 'must be a non-negative number');
+  return value;
+};
+
+const dateTime: Check<string> = (value, path) => {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+    throw new ContractError(path, 'must be an ISO 8601 date-time');
+  return value;
+};
+
+/** Wrong type is a contract error; a disallowed scheme is silently dropped (returns undefined). */
+const url: Check<string | undefined> = (value, path) => safeUrl(text(value, path));
+const srcset: Check<string | undefined> = (value, path) => safeSrcset(text(value, path));
+
+export function optional<T>(check: Check<T>): Check<T | undefined> {
+  return (value, path) => (isAbsent(value) ? undefined : check(value, path));
+}
+
+type Shape<T> = { [K in keyof T]-?: Check<T[K]> };
+
+export function object<T>(shape: Shape<T>): Check<T> {
+  return (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new ContractError(path, 'must be an object');
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(shape) as (keyof T & string)[]) {
+      const checked = shape[key](source[key], `${path}.${key}`);
+      if (checked !== undefined) out[key] = checked;
+    }
+    return out as T;
+  };
+}
+
+export function list<T>(check: Check<T>): Check<T[]> {
+  return (value, path) => {
+    if (!Array.isArray(value)) throw new ContractError(path, 'must be an array');
+    return value.map((item, index) => check(item, `${path}[${index}]`));
+  };
+}
+
+function oneOf<T extends string>(...allowed: T[]): Check<T> {
+  return (value, path) => {
+    if (!allowed.includes(value as T)) throw new ContractError(path, `must be one of ${allowed.join(', ')}`);
+    return value as T;
+  };
+}
+
+const link: Check<LinkData> = object<LinkData>({ name: requiredText, url: optional(url) });
+
+const image: Check<ImageData> = object<ImageData>({
+  src: optional(url),
+  srcset: optional(srcset),
+  width: optional(count),
+  height: optional(count),
+  alt: optional(text),
+  caption: optional(text),
+  credit: optional(text),
+});
+
+export const checkArticle: Check<Article> = object<Article>({
+  id: requiredText,
+  url: (value, path) => url(isAbsent(value) ? requiredText(value, path) : value, path),
+  title: requiredText,
+  summary: optional(text),
+  image: optional(image),
+  category: optional(link),
+  author: optional(link),
+  source: optional(link),
+  publishedAt: optional(dateTime),
+  updatedAt: optional(dateTime),
+  lang: optional(text),
+  translatedFrom: optional(text),
+  commentCount: optional(count),
+  thread: optional(text),
+});
+
+const section: Check<RelatedSection> = object<RelatedSection>({
+  kind: oneOf<RelatedKind>('topic', 'category', 'author'),
+  title: optional(text),
+  items: list(checkArticle),
+});
+
+export const checkRelatedFeed: Check<RelatedFeed> = object<RelatedFeed>({ sections: list(section) });
+
+export const checkPhoto: Check<Photo> = object<Photo>({
+  src: (value, path) => url(requiredText(value, path), path),
+  srcset: optional(srcset),
+  width: optional(count),
+  height: optional(count),
+  alt: text,
+  caption: optional(text),
+  credit: optional(text),
+  number: optional(count),
+});

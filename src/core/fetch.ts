@@ -1,0 +1,152 @@
+/**
+ * JSON over HTTP with the failure handling every widget needs: a timeout, cancellation, typed errors,
+ * and GET retries with exponential backoff (at most {@link DEFAULT_RETRIES}). POSTs are never retried
+ * here: only the reader decides to send a comment again (with the same Idempotency-Key).
+ */
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_RETRIES = 2;
+const BACKOFF_BASE_MS = 400;
+/** A Retry-After longer than this is not waited out silently: the error reaches the reader instead. */
+const MAX_SILENT_RETRY_AFTER_S = 5;
+
+export type FailureKind = 'network' | 'timeout' | 'http' | 'not-json';
+
+export class RequestError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status?: number,
+    /** Seconds from a 429/503 `Retry-After` header. */
+    readonly retryAfter?: number,
+    /** Parsed `{"error": {...}}` body of a 4xx/5xx answer, when there was one. */
+    readonly body?: { code?: string; message?: string; field?: string },
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** GET only; POST never retries. */
+  retries?: number;
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function abortError(): DOMException {
+  return new DOMException('The request was cancelled.', 'AbortError');
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Seconds to wait, from either form of Retry-After (delta-seconds or an HTTP date). */
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function attempt(url: string, options: RequestOptions): Promise<unknown> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const forwardAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', forwardAbort, { once: true });
+  if (options.signal?.aborted) controller.abort();
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: controller.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (timedOut) throw new RequestError('timeout', `No answer from ${url} in time.`);
+      if (options.signal?.aborted) throw abortError();
+      throw new RequestError('network', `Could not reach ${url}.`);
+    }
+    let parsed: unknown;
+    let parseFailed = false;
+    try {
+      // Read as text first: a body that stops mid-way must become a clear error, not a hang or a throw.
+      parsed = JSON.parse(await response.text());
+    } catch (error) {
+      if (timedOut) throw new RequestError('timeout', `No complete answer from ${url} in time.`);
+      if (options.signal?.aborted) throw abortError();
+      parseFailed = true;
+    }
+    if (!response.ok) {
+      const body = !parseFailed && typeof parsed === 'object' && parsed !== null
+        ? ((parsed as { error?: RequestError['body'] }).error ?? undefined)
+        : undefined;
+      throw new RequestError(
+        'http',
+        `${url} answered ${response.status}.`,
+        response.status,
+        parseRetryAfter(response.headers.get('Retry-After')),
+        body && typeof body === 'object' ? body : undefined,
+      );
+    }
+    if (parseFailed) throw new RequestError('not-json', `${url} did not answer with JSON.`, response.status);
+    return parsed;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function isRetryable(error: unknown): error is RequestError {
+  if (!(error instanceof RequestError)) return false;
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  if (error.kind !== 'http' || error.status === undefined) return false;
+  if (error.status === 429 || error.status === 503)
+    return (error.retryAfter ?? 0) <= MAX_SILENT_RETRY_AFTER_S;
+  return error.status >= 500;
+}
+
+/** Fetches JSON. GETs retry transient failures with backoff; POSTs are sent exactly once. */
+export async function requestJson(url: string, options: RequestOptions = {}): Promise<unknown> {
+  const method = options.method ?? 'GET';
+  const retries = method === 'GET' ? (options.retries ?? DEFAULT_RETRIES) : 0;
+  for (let attemptNo = 0; ; attemptNo++) {
+    try {
+      return await attempt(url, options);
+    } catch (error) {
+      if (attemptNo >= retries || !isRetryable(error)) throw error;
+      const backoff = BACKOFF_BASE_MS * 2 ** attemptNo * (1 + Math.random() * 0.5);
+      const wait = error.retryAfter !== undefined ? Math.max(backoff, error.retryAfter * 1000) : backoff;
+      await sleep(wait, options.signal);
+    }
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Language resolution, lazily loaded strings, and all formatting through `Intl`.
+ *
+ * Language: the element's `lang`, else the closest ancestor's (across shadow roots), else the
+ * document's, else `en`. A language without a strings file falls back to English for strings *and*
+ * formats, so a widget never mixes two languages. `en` ships inline; other locales are separate chunks
+ * loaded the first time an element needs them. Nothing here touches global state a host page owns.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import en, { type PluralText, type Strings } from '../locales/en.js';
+
+export type { PluralText, Strings };
+
+const loaders: Record<string, () => Promise<{ default: Strings }>> = {
+  ar: () => import('../locales/ar.js'),
+  th: () => import('../locales/th.js'),
+  vi: () => import('../locales/vi.js'),
+};
+
+export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(loaders)];
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** Numbering systems for `digits="native"`. */
+const NATIVE_DIGITS: Record<string, string> = { th: 'thai', ar: 'arab', fa: 'arabext', lo: 'laoo', km: 'khmr' };
+
+const loadedStrings = new Map<string, Strings>([['en', en]]);
+const loadingStrings = new Map<string, Promise<Strings | undefined>>();
+const warnedLanguages = new Set<string>();
+
+/** Base language subtag, lower-cased ("th-TH" -> "th"). */
+function baseLanguage(tag: string): string {
+  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** The supported language that serves `tag`, or `en`. */
+export function supportedLanguage(tag: string): string {
+  const base = baseLanguage(tag);
+  if (base === 'en' || base in loaders) return base;
+  if (base && !warnedLanguages.has(base)) {
+    warnedLanguages.add(base);
+    console.warn(`[byline] no strings for language "${tag}"; showing English. Supported: ${SUPPORTED_LANGUAGES.join(', ')}.`);
+  }
+  return 'en';
+}
+
+/** Strings for a supported language, loading them if needed. A failed load falls back to English. */
+export function loadStrings(language: string): Promise<Strings> {
+  const cached = loadedStrings.get(language);
+  if (cached) return Promise.resolve(cached);
+  let loading = loadingStrings.get(language);
+  if (!loading) {
+    loading = (loaders[language]?.() ?? Promise.reject(new Error('unsupported')))
+      .then((module) => {
+        loadedStrings.set(language, module.default);
+        return module.default;
+      })
+      .catch((error) => {
+        console.warn(`[byline] could not load strings for "${language}"; showing English.`, error);
+        loadingStrings.delete(language);
+        return undefined;
+      });
+    loadingStrings.set(language, loading);
+  }
+  return loading.then((strings) => strings ?? en);
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+export type DigitsOption = 'native' | 'latin' | undefined;
+
+// Intl constructors are slow relative to formatting; a page with 1,000 cards shares one of each.
+const formatterCache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let formatter = formatterCache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatterCache.set(key, formatter);
+  }
+  return formatter;
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.345],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** An immutable formatting context: one language, its strings, its Intl formatters. */
+export class Locale {
+  readonly dir: 'ltr' | 'rtl';
+
+  constructor(
+    /** Supported base language: `en`, `th`, `vi`, `ar`, ... */
+    readonly language: string,
+    /** BCP 47 tag handed to Intl, e.g. `th-u-nu-thai`. */
+    readonly intlTag: string,
+    readonly strings: Strings,
+    readonly timeZone: string | undefined,
+  ) {
+    this.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+  }
+
+  number(value: number): string {
+    return cached(`n|${this.intlTag}`, () => new Intl.NumberFormat(this.intlTag)).format(value);
+  }
+
+  /** Picks the plural form for `count` and fills `{n}` with the localized number. */
+  plural(forms: PluralText, count: number, values: Record<string, string | number> = {}): string {
+    const rules = cached(`p|${this.intlTag}`, () => new Intl.PluralRules(this.intlTag));
+    // An exact zero form ("no comments") wins where the language has one.
+    const category = count === 0 && forms.zero ? 'zero' : rules.select(count);
+    return fill(forms[category] ?? forms.other, { ...values, n: this.number(count) });
+  }
+
+  text(key: { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings], values = {}): string {
+    return fill(this.strings[key], values);
+  }
+
+  date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+    return cached(
+      `d|${this.intlTag}|${this.timeZone}|${style}`,
+      () => new Intl.DateTimeFormat(this.intlTag, { ...options, timeZone: this.timeZone }),
+    ).format(new Date(value));
+  }
+
+  /** "3 hours ago", "yesterday", "just now" (under a minute). */
+  relative(value: string | Date, now: number = Date.now()): string {
+    let delta = (new Date(value).getTime() - now) / 1000;
+    if (Math.abs(delta) < 60) return this.strings.justNow;
+    const format = cached(
+      `r|${this.intlTag}`,
+      () => new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }),
+    );
+    for (const [unit, size] of RELATIVE_STEPS) {
+      if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
+      delta /= size;
+    }
+    return format.format(Math.round(delta), 'year');
+  }
+
+  /** Localized language name: `vi` in a Thai UI is "ภาษาเวียดนาม". */
+  languageName(code: string): string {
+    try {
+      return cached(`l|${this.intlTag}`, () => new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  }
+}
+
+const localeCache = new Map<string, Locale>();
+
+function makeLocale(language: string, strings: Strings, digits: DigitsOption, timeZone: string | undefined): Locale {
+  const numbering = digits === 'latin' ? 'latn' : digits === 'native' ? NATIVE_DIGITS[language] : undefined;
+  const intlTag = numbering ? `${language}-u-nu-${numbering}` : language;
+  const key = `${intlTag}|${timeZone ?? ''}`;
+  let locale = localeCache.get(key);
+  if (!locale || locale.strings !== strings) {
+    let zone = timeZone;
+    if (zone) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+      } catch {
+        console.warn(`[byline] unknown time-zone "${zone}"; using the reader's time zone.`);
+        zone = undefined;
+      }
+    }
+    locale = new Locale(language, intlTag, strings, zone);
+    localeCache.set(key, locale);
+  }
+  return locale;
+}
+
+/** The language that applies to `element`: its own `lang`, an ancestor's across shadow roots, the document's. */
+export function resolveLanguage(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    const lang = found?.getAttribute('lang');
+    if (lang) return lang;
+    const root = (found ?? node).getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return document.documentElement.lang || 'en';
+}
+
+// One observer for every Byline element on the page, started by the first one that connects.
+const liveControllers = new Set<LocaleController>();
+let langObserver: MutationObserver | undefined;
+
+function watchLangChanges(): void {
+  if (langObserver) return;
+  langObserver = new MutationObserver(() => liveControllers.forEach((controller) => controller.host.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
+  digits?: DigitsOption;
+  timeZone?: string;
+}
+
+/**
+ * Keeps `locale` in step with the language that applies to the host. `resolve()` is called from the
+ * host's scheduleUpdate: it returns a promise while a locale chunk loads, so the first render is
+ * already in the right language (no flash of English).
+ */
+export class LocaleController implements ReactiveController {
+  locale: Locale = makeLocale('en', en, undefined, undefined);
+
+  constructor(readonly host: LocaleHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    liveControllers.add(this);
+    watchLangChanges();
+  }
+
+  hostDisconnected(): void {
+    liveControllers.delete(this);
+  }
+
+  resolve(): Promise<unknown> | undefined {
+    const language = supportedLanguage(resolveLanguage(this.host));
+    const apply = (strings: Strings) => {
+      this.locale = makeLocale(language, strings, this.host.digits, this.host.timeZone);
+    };
+    const strings = loadedStrings.get(language);
+    if (strings) {
+      apply(strings);
+      return undefined;
+    }
+    return loadStrings(language).then(apply);
+  }
+}

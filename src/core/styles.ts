@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+/**
+ * Styles every widget shares: the theme tokens, focus ring, skeleton, error state and buttons.
+ *
+ * Global tokens (`--byline-font-family`, `--byline-color-*`, `--byline-radius`, `--byline-focus-color`)
+ * theme every widget at once; each widget also has its own `--byline-<widget>-<token>` properties that
+ * fall back to these. `theme="light|dark"` forces a scheme; without it (or `auto`) the reader's
+ * `prefers-color-scheme` decides. The `all: initial` reset keeps host-page CSS (resets, `* {}` rules,
+ * inherited sizes) from reaching in; inheritable tokens are re-declared after it.
+ */
+export const baseStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    contain: content;
+    font-family: var(--byline-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabic', sans-serif);
+    font-size: var(--byline-font-size, 1rem);
+    line-height: 1.5;
+    --_fg: var(--byline-color-text, #1a1a1a);
+    --_muted: var(--byline-color-muted, #595959);
+    --_bg: var(--byline-color-surface, #ffffff);
+    --_line: var(--byline-color-border, #d6d6d6);
+    --_accent: var(--byline-color-accent, #0b57d0);
+    --_danger: var(--byline-color-danger, #b3261e);
+    --_skeleton: var(--byline-color-skeleton, #ececec);
+    --_focus: var(--byline-focus-color, #0b57d0);
+    --_radius: var(--byline-radius, 8px);
+    color: var(--_fg);
+    color-scheme: light;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    --_fg: var(--byline-color-text-dark, #ededed);
+    --_muted: var(--byline-color-muted-dark, #b8b8b8);
+    --_bg: var(--byline-color-surface-dark, #1b1b1f);
+    --_line: var(--byline-color-border-dark, #45454d);
+    --_accent: var(--byline-color-accent-dark, #a8c7fa);
+    --_danger: var(--byline-color-danger-dark, #ffb4ab);
+    --_skeleton: var(--byline-color-skeleton-dark, #2d2d33);
+    --_focus: var(--byline-focus-color-dark, #a8c7fa);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_fg: var(--byline-color-text-dark, #ededed);
+      --_muted: var(--byline-color-muted-dark, #b8b8b8);
+      --_bg: var(--byline-color-surface-dark, #1b1b1f);
+      --_line: var(--byline-color-border-dark, #45454d);
+      --_accent: var(--byline-color-accent-dark, #a8c7fa);
+      --_danger: var(--byline-color-danger-dark, #ffb4ab);
+      --_skeleton: var(--byline-color-skeleton-dark, #2d2d33);
+      --_focus: var(--byline-focus-color-dark, #a8c7fa);
+      color-scheme: dark;
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .skeleton {
+    background: var(--_skeleton);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: byline-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes byline-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  button {
+    font: inherit;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    cursor: pointer;
+  }
+  .button {
+    padding-block: 0.375em;
+    padding-inline: 0.875em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_accent);
+  }
+  .button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    padding: 1em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+`;

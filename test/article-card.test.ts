@@ -1,0 +1,287 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/article-card.js';
+import type { BylineArticleCard } from '../src/article-card.js';
+import {
+  captureWarnings,
+  HOSTILE,
+  json,
+  PIXEL,
+  SEED_SOURCE,
+  SEED_SOURCE_URL,
+  SEED_TITLE_TH,
+  SEED_TITLE_VI,
+  seedArticle,
+  stubFetch,
+} from './fixtures.js';
+
+const shadow = (el: HTMLElement) => el.shadowRoot!;
+const text = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
+
+async function card(article = seedArticle({ image: { src: PIXEL, width: 1200, height: 800, alt: '' } }), lang = 'th') {
+  const el = await fixture<BylineArticleCard>(
+    html`<byline-article-card lang=${lang} time-zone="Asia/Bangkok" .article=${article}></byline-article-card>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+describe('<byline-article-card>', () => {
+  it('renders the seed article in Thai with the Buddhist-era date and exact strings', async () => {
+    const el = await card();
+    expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+    const link = shadow(el).querySelector<HTMLAnchorElement>('.headline a')!;
+    expect(link.getAttribute('href')).to.equal('https://example.org/th/article/197241227152010792');
+    expect(shadow(el).querySelector('.kicker')!.textContent).to.equal('ข่าว');
+    const time = shadow(el).querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal('2024-12-27T15:20:10+07:00');
+    expect(time.textContent!.trim()).to.equal('27 ธ.ค. 2567');
+    const source = shadow(el).querySelector<HTMLAnchorElement>('.source a')!;
+    expect(source.textContent).to.equal(SEED_SOURCE);
+    expect(source.href).to.equal(SEED_SOURCE_URL);
+    expect(text(el, '.source')).to.equal(`ที่มา: ${SEED_SOURCE}`);
+    expect(text(el, '.comments')).to.equal('0 ความคิดเห็น');
+    expect(text(el, '.translated')).to.equal('แปลจากภาษาเวียดนาม');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the card link by its headline only', async () => {
+    const el = await card();
+    const links = [...shadow(el).querySelectorAll('a')];
+    const headline = shadow(el).querySelector('.headline a')!;
+    expect(headline.textContent).to.equal(SEED_TITLE_TH);
+    expect(shadow(el).querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
+    expect(links.filter((a) => a.closest('.headline'))).to.have.length(1);
+  });
+
+  it('keeps "TT&TT" and Vietnamese diacritics exactly, with a Vietnamese UI', async () => {
+    const el = await card(
+      seedArticle({ title: SEED_TITLE_VI, lang: 'vi', translatedFrom: undefined, commentCount: 12, image: undefined }),
+      'vi',
+    );
+    expect(text(el, '.headline')).to.equal(SEED_TITLE_VI);
+    expect(text(el, '.comments')).to.equal('12 bình luận');
+    expect(text(el, 'time')).to.equal('27 thg 12, 2024');
+    expect(shadow(el).querySelector('.translated')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats in English with plurals', async () => {
+    const el = await card(seedArticle({ lang: 'en', commentCount: 1, translatedFrom: 'vi', image: undefined }), 'en');
+    expect(text(el, '.comments')).to.equal('1 comment');
+    expect(text(el, 'time')).to.equal('Dec 27, 2024');
+    expect(text(el, '.translated')).to.equal('Translated from Vietnamese');
+  });
+
+  it('shows native Thai digits only when asked', async () => {
+    const el = await card();
+    el.digits = 'native';
+    await el.updateComplete;
+    expect(text(el, 'time')).to.equal('๒๗ ธ.ค. ๒๕๖๗');
+  });
+
+  it('shows a relative time for a fresh article', async () => {
+    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
+    const el = await card(seedArticle({ publishedAt: threeHoursAgo, image: undefined }), 'en');
+    expect(text(el, 'time')).to.equal('3 hours ago');
+    el.dateStyle = 'absolute';
+    await el.updateComplete;
+    expect(text(el, 'time')).to.not.contain('ago');
+  });
+
+  it('follows the closest ancestor language and becomes right-to-left in Arabic', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar">
+      <byline-article-card .article=${seedArticle({ lang: 'ar', translatedFrom: undefined, commentCount: 2, image: undefined })}></byline-article-card>
+    </div>`);
+    const el = wrapper.querySelector('byline-article-card')!;
+    await el.updateComplete;
+    await waitUntil(() => text(el, '.comments') !== '', 'Arabic strings load');
+    const cardBox = shadow(el).querySelector('.card')!;
+    expect(cardBox.getAttribute('dir')).to.equal('rtl');
+    expect(text(el, '.comments')).to.equal('تعليقان');
+    await expect(el).to.be.accessible();
+    wrapper.lang = 'en';
+    await waitUntil(() => text(el, '.comments') === '2 comments', 'switches language with the ancestor');
+    expect(shadow(el).querySelector('.card')!.getAttribute('dir')).to.equal('ltr');
+  });
+
+  it('reserves the image space from width and height, lazy-loads it, and keeps alt from data', async () => {
+    const el = await card(seedArticle({ image: { src: PIXEL, width: 1200, height: 800, alt: 'ภาพประกอบ' } }));
+    const img = shadow(el).querySelector('img')!;
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(img.getAttribute('alt')).to.equal('ภาพประกอบ');
+    expect(img.getAttribute('width')).to.equal('1200');
+    const media = shadow(el).querySelector<HTMLElement>('.media')!;
+    const box = media.getBoundingClientRect();
+    expect(box.width / box.height).to.be.closeTo(1.5, 0.02);
+  });
+
+  for (const layout of ['vertical', 'horizontal', 'compact', 'hero'] as const) {
+    it(`renders the ${layout} layout accessibly`, async () => {
+      const el = await card();
+      el.layout = layout;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.card')!.getAttribute('data-layout')).to.equal(layout);
+      const mediaShown = getComputedStyle(shadow(el).querySelector('.media')!).display !== 'none';
+      expect(mediaShown).to.equal(layout !== 'compact');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('picks a layout from its width when none is set', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 720px">
+      <byline-article-card .article=${seedArticle({ image: { src: PIXEL, width: 1200, height: 800 } })}></byline-article-card>
+    </div>`);
+    const el = wrapper.querySelector('byline-article-card')!;
+    await el.updateComplete;
+    const columns = () => getComputedStyle(shadow(el).querySelector('.card')!).gridTemplateColumns.split(' ').length;
+    expect(columns()).to.equal(2);
+    wrapper.style.width = '240px';
+    await new Promise(requestAnimationFrame);
+    expect(getComputedStyle(shadow(el).querySelector('.media')!).display).to.equal('none');
+    wrapper.style.width = '400px';
+    await new Promise(requestAnimationFrame);
+    expect(columns()).to.equal(1);
+  });
+
+  it('is accessible in the dark theme', async () => {
+    const el = await card();
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(getComputedStyle(shadow(el).querySelector('.card')!).backgroundColor).to.equal('rgb(27, 27, 31)');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('data inputs', () => {
+    it('reads inline JSON from a child script', async () => {
+      const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="vi">
+        <script type="application/json">${JSON.stringify(seedArticle({ title: SEED_TITLE_VI, image: undefined }))}</script>
+      </byline-article-card>`);
+      await el.updateComplete;
+      expect(text(el, '.headline')).to.equal(SEED_TITLE_VI);
+    });
+
+    it('loads from src, showing an accessible skeleton meanwhile', async () => {
+      let answer!: (response: Response) => void;
+      const restore = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+      try {
+        const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src="/article.json"></byline-article-card>`);
+        const skeleton = shadow(el).querySelector('.card')!;
+        expect(skeleton.getAttribute('aria-busy')).to.equal('true');
+        expect(text(el, '.visually-hidden')).to.equal('กำลังโหลด…');
+        await expect(el).to.be.accessible();
+        const loaded = oneEvent(el, 'byline-load');
+        answer(json(seedArticle({ image: undefined })));
+        await loaded;
+        await el.updateComplete;
+        expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+      } finally {
+        restore();
+      }
+    });
+
+    it('shows a localized error with a retry that works, after a failed src', async () => {
+      let status = 404;
+      const restore = stubFetch(() =>
+        status === 404 ? json({ error: { code: 'not_found', message: 'no' } }, { status: 404 }) : json(seedArticle()),
+      );
+      const warnings = captureWarnings();
+      try {
+        const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src="/missing.json"></byline-article-card>`);
+        await oneEvent(el, 'byline-error');
+        await el.updateComplete;
+        expect(text(el, '.error span')).to.equal('ไม่สามารถโหลดเนื้อหานี้ได้');
+        expect(warnings.messages).to.have.length(1);
+        await expect(el).to.be.accessible();
+        status = 200;
+        shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+        await oneEvent(el, 'byline-load');
+        await el.updateComplete;
+        expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+      } finally {
+        warnings.restore();
+        restore();
+      }
+    });
+
+    it('cancels the request when the element is removed', async () => {
+      let signal: AbortSignal | undefined;
+      const restore = stubFetch((_url, init) => {
+        signal = init?.signal ?? undefined;
+        return new Promise<Response>(() => {});
+      });
+      try {
+        const el = await fixture<BylineArticleCard>(html`<byline-article-card src="/slow.json"></byline-article-card>`);
+        await waitUntil(() => signal !== undefined);
+        el.remove();
+        expect(signal!.aborted).to.equal(true);
+      } finally {
+        restore();
+      }
+    });
+  });
+
+  describe('hostile and broken data', () => {
+    it('renders markup in every string field as text and runs nothing', async () => {
+      const el = await card(
+        seedArticle({
+          title: HOSTILE,
+          summary: HOSTILE,
+          category: { name: HOSTILE },
+          author: { name: HOSTILE },
+          source: { name: HOSTILE },
+          image: { src: PIXEL, alt: HOSTILE },
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((window as { __bylinePwned?: number }).__bylinePwned).to.equal(undefined);
+      expect(text(el, '.headline')).to.equal(HOSTILE);
+      expect(text(el, '.summary')).to.equal(HOSTILE);
+      expect(shadow(el).querySelector('img')!.getAttribute('alt')).to.equal(HOSTILE);
+      expect(shadow(el).querySelectorAll('script')).to.have.length(0);
+      expect(shadow(el).querySelectorAll('img')).to.have.length(1);
+    });
+
+    it('drops javascript: and data: URLs but renders the rest', async () => {
+      const el = await card(
+        seedArticle({
+          url: 'javascript:alert(1)',
+          category: { name: 'ข่าว', url: ' JaVa\tScRiPt:alert(1)' },
+          source: { name: SEED_SOURCE, url: 'data:text/html,<script>alert(1)</script>' },
+          image: { src: 'javascript:alert(1)', alt: '' },
+        }),
+      );
+      expect(shadow(el).querySelectorAll('a')).to.have.length(0);
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+      expect(text(el, '.source')).to.equal(`ที่มา: ${SEED_SOURCE}`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a localized error and one warning naming the field when the contract breaks', async () => {
+      const warnings = captureWarnings();
+      try {
+        const el = await card({ ...seedArticle(), title: 42 } as never);
+        expect(text(el, '.error span')).to.equal('เนื้อหานี้ไม่พร้อมใช้งานในขณะนี้');
+        expect(shadow(el).querySelector('[part="retry"]')).to.equal(null);
+        expect(warnings.messages).to.have.length(1);
+        expect(warnings.messages[0]).to.contain('article.title');
+        await expect(el).to.be.accessible();
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('names nested fields and ignores unknown ones', async () => {
+      const warnings = captureWarnings();
+      try {
+        const bad = await card({ ...seedArticle(), image: { src: PIXEL, width: 'wide' } } as never);
+        expect(warnings.messages[0]).to.contain('article.image.width');
+        expect(shadow(bad).querySelector('.error')).to.not.equal(null);
+        const fine = await card({ ...seedArticle(), extra: { anything: true } } as never);
+        expect(text(fine, '.headline')).to.equal(SEED_TITLE_TH);
+      } finally {
+        warnings.restore();
+      }
+    });
+  });
+});
