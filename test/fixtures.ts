@@ -78,7 +78,12 @@ export function stubFetch(handler: (url: string, init?: RequestInit) => Response
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    return handler(url, init);
+    // Like the real fetch, a cancelled request rejects even when the server never answers.
+    const signal = init?.signal;
+    const aborted = new Promise<never>((_, reject) =>
+      signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }),
+    );
+    return Promise.race([handler(url, init), aborted]);
   }) as typeof fetch;
   return () => {
     window.fetch = original;

@@ -8,6 +8,7 @@ import { ContractError, type Check } from './contract.js';
 import { emit } from './emit.js';
 import './events.js';
 import { isAbort, RequestError, requestJson } from './fetch.js';
+import { whenNearViewport, type LoadingMode } from './near-viewport.js';
 
 export type DataState = 'loading' | 'ready' | 'error';
 
@@ -21,7 +22,7 @@ export interface DataFailure {
   retryable: boolean;
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { loading?: LoadingMode };
 
 export class DataController<T> implements ReactiveController {
   state: DataState = 'loading';
@@ -99,7 +100,8 @@ export class DataController<T> implements ReactiveController {
     const controller = new AbortController();
     this.abort = controller;
     this.setState('loading');
-    requestJson(src, { signal: controller.signal }).then(
+    const ready = this.host.loading === 'lazy' ? whenNearViewport(this.host, controller.signal) : Promise.resolve();
+    ready.then(() => requestJson(src, { signal: controller.signal })).then(
       (raw) => {
         if (this.abort !== controller) return;
         this.abort = undefined;

@@ -5,7 +5,9 @@
  * tag twice throws in every browser, which would break the host page, so the second definition is a
  * no-op with one console warning per tag.
  */
-const warned = new Set<string>();
+// Kept on globalThis so that every copy of Byline on the page shares it: one warning per tag in total.
+const WARNED = Symbol.for('byline.define.warned');
+const warned: Set<string> = ((globalThis as { [WARNED]?: Set<string> })[WARNED] ??= new Set());
 
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   const registry = globalThis.customElements;
