@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { buildApp } from './app.js';
+import { dataFile, ensureDataDir, openDatabase, StartupError, type DB } from './db.js';
+
+/** Prints a one-line reason and exits non-zero: startup problems are the operator's to fix, not a stack trace. */
+function fail(message: string): never {
+  console.error(`byline: ${message}`);
+  process.exit(1);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) fail(`PORT must be a number from 0 to 65535, got "${value}".`);
+  return port;
+}
+
+const port = parsePort(process.env.PORT ?? '8787');
+const host = process.env.HOST || '127.0.0.1';
+const dataDir = resolve(process.env.BYLINE_DATA_DIR || 'data');
+const allowedOrigins = (process.env.BYLINE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const generatedToken = !process.env.BYLINE_ADMIN_TOKEN;
+const adminToken = process.env.BYLINE_ADMIN_TOKEN || randomBytes(24).toString('base64url');
+
+let db: DB;
+try {
+  ensureDataDir(dataDir);
+  db = openDatabase(dataFile(dataDir));
+} catch (error) {
+  if (error instanceof StartupError) fail(error.message);
+  fail(`cannot use data directory ${dataDir}: ${(error as Error).message}`);
+}
+
+let app;
+try {
+  app = await buildApp({ db, allowedOrigins, adminToken, trustProxy: process.env.BYLINE_TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL || 'warn' } });
+  await app.listen({ port, host });
+} catch (error) {
+  db.close();
+  fail((error as Error).message);
+}
+
+const address = app.server.address();
+const actualPort = typeof address === 'object' && address ? address.port : port;
+const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+console.log(`Byline demo: http://${shownHost}:${actualPort}/`);
+console.log(`Database: ${dataFile(dataDir)}`);
+if (generatedToken) console.log(`Admin token (generated for this run; set BYLINE_ADMIN_TOKEN to keep one): ${adminToken}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    db.close();
+    process.exit(0);
+  });
+}

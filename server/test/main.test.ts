@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { describe, test } from 'node:test';
+import { REPO_ROOT } from '../app.js';
+import { tempDir } from './helpers.js';
+
+const MAIN = join(REPO_ROOT, 'server/main.ts');
+const env = (extra: Record<string, string>) => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', BYLINE_ADMIN_TOKEN: '', ...extra });
+
+describe('server/main.ts', () => {
+  test('starts on a fresh data dir, prints the demo URL and a generated admin token, and serves the API', async () => {
+    const dataDir = join(tempDir(), 'data', 'nested');
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env({ BYLINE_DATA_DIR: dataDir }) });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      const started = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          out += chunk;
+          const token = /Admin token .*: (\S+)\n/.exec(out);
+          const url = /Byline demo: (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out);
+          if (url && token) resolve(`${url[1]} ${token[1]}`);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+      });
+      const [base, token] = (await started).split(' ');
+      assert.ok(existsSync(join(dataDir, 'byline.sqlite')));
+      const counts = await fetch(`${base}api/counts?thread=x`);
+      assert.deepEqual(await counts.json(), { counts: { x: 0 } });
+      const admin = await fetch(`${base}api/admin/comments`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(admin.status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  test('a corrupt database stops startup with a clear message and a non-zero exit', () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'byline.sqlite'), 'not a database '.repeat(500));
+    const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env({ BYLINE_DATA_DIR: dataDir }), encoding: 'utf8', timeout: 30_000 });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /byline: Cannot open database .*byline\.sqlite: the file is not a SQLite database/);
+    assert.ok(!/\n\s+at /.test(res.stderr), 'no stack trace');
+    assert.ok(!res.stdout.includes('Byline demo'));
+  });
+
+  test('a data dir that is a file, a bad PORT or a bad origin list also exit 1 with a reason', () => {
+    const root = tempDir();
+    const notDir = join(root, 'file');
+    writeFileSync(notDir, 'x');
+    const okDir = join(root, 'ok');
+    mkdirSync(okDir);
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ BYLINE_DATA_DIR: notDir }, /not a directory/],
+      [{ BYLINE_DATA_DIR: okDir, PORT: 'eighty' }, /PORT must be a number/],
+      [{ BYLINE_DATA_DIR: okDir, BYLINE_ALLOWED_ORIGINS: 'https://ok.example, partner.example' }, /Not an origin: "partner\.example"/],
+    ];
+    for (const [extra, message] of cases) {
+      const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env(extra), encoding: 'utf8', timeout: 30_000 });
+      assert.equal(res.status, 1, JSON.stringify(extra));
+      assert.match(res.stderr, message);
+    }
+  });
+});

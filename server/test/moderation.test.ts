@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { REPO_ROOT } from '../app.js';
+import { ADMIN_TOKEN, createComment, errorOf, getComments, makeApp } from './helpers.js';
+
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+describe('admin API', () => {
+  test('401 unauthorized without the right Bearer token', async () => {
+    const { app } = await makeApp();
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token' },
+      { authorization: `Bearer ${ADMIN_TOKEN}x` },
+      { authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}` },
+      { authorization: ADMIN_TOKEN },
+    ];
+    for (const headers of attempts) {
+      for (const [method, url] of [['GET', '/api/admin/comments'], ['POST', '/api/admin/comments/x/approve'], ['POST', '/api/admin/comments/x/reject']] as const) {
+        const res = await app.inject({ method, url, headers });
+        assert.equal(res.statusCode, 401, `${url} ${JSON.stringify(headers)}`);
+        assert.equal(errorOf(res).code, 'unauthorized');
+        assert.match(String(res.headers['www-authenticate']), /^Bearer/);
+      }
+    }
+  });
+
+  test('an app without a token refuses every admin call', async () => {
+    const { app } = await makeApp({ adminToken: undefined });
+    const res = await app.inject({ url: '/api/admin/comments', headers: { authorization: 'Bearer undefined' } });
+    assert.equal(res.statusCode, 401);
+  });
+
+  test('list pending, approve one (now listed and counted), reject another (never listed)', async () => {
+    const { app } = await makeApp();
+    const good = await createComment(app, 'm', 'A', 'useful link https://gov.example/report');
+    const bad = await createComment(app, 'm', 'B', 'spam www.spam.example');
+    await createComment(app, 'm', 'C', 'plain');
+
+    const pending = await app.inject({ url: '/api/admin/comments?status=pending', headers: auth });
+    assert.equal(pending.statusCode, 200);
+    assert.deepEqual(pending.json().items.map((c: { id: string; thread: string }) => [c.id, c.thread]), [[good.id, 'm'], [bad.id, 'm']]);
+
+    const approved = await app.inject({ method: 'POST', url: `/api/admin/comments/${good.id}/approve`, headers: auth });
+    assert.equal(approved.statusCode, 200);
+    assert.equal(approved.json().comment.status, 'published');
+    const rejected = await app.inject({ method: 'POST', url: `/api/admin/comments/${bad.id}/reject`, headers: auth });
+    assert.equal(rejected.json().comment.status, 'rejected');
+
+    const { json } = await getComments(app, 'm', '?sort=oldest');
+    assert.equal(json.total, 2);
+    assert.deepEqual(json.items.map((c: { id: string }) => c.id).includes(good.id), true);
+    assert.deepEqual(json.items.map((c: { id: string }) => c.id).includes(bad.id), false);
+    assert.deepEqual((await app.inject({ url: '/api/counts?thread=m' })).json(), { counts: { m: 2 } });
+    const rejectedList = await app.inject({ url: '/api/admin/comments?status=rejected', headers: auth });
+    assert.deepEqual(rejectedList.json().items.map((c: { id: string }) => c.id), [bad.id]);
+    assert.deepEqual((await app.inject({ url: '/api/admin/comments', headers: auth })).json().items, []);
+  });
+
+  test('rejecting a top-level comment hides its replies from lists and counts', async () => {
+    const { app } = await makeApp();
+    const top = await createComment(app, 'h', 'A', 'top');
+    await createComment(app, 'h', 'B', 'reply', top.id);
+    await app.inject({ method: 'POST', url: `/api/admin/comments/${top.id}/reject`, headers: auth });
+    const { json } = await getComments(app, 'h');
+    assert.deepEqual([json.total, json.items.length], [0, 0]);
+  });
+
+  test('unknown id is 404, bad status is 400 on "status"', async () => {
+    const { app } = await makeApp();
+    const res = await app.inject({ method: 'POST', url: '/api/admin/comments/nope/approve', headers: auth });
+    assert.equal(res.statusCode, 404);
+    assert.equal(errorOf(res).code, 'not_found');
+    const bad = await app.inject({ url: '/api/admin/comments?status=all', headers: auth });
+    assert.deepEqual([bad.statusCode, errorOf(bad).field], [400, 'status']);
+  });
+});
+
+describe('moderation CLI', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: '/nonexistent-byline-dir' } });
+
+  test('list, approve and reject work on the database file', async () => {
+    const { app, dbPath } = await makeApp();
+    const a = await createComment(app, 'cli', 'ผู้อ่าน', 'ดูที่ www.example.com');
+    const b = await createComment(app, 'cli', 'B', 'http://spam.example');
+
+    const listed = cli('--db', dbPath, 'list', '--json');
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.deepEqual(JSON.parse(listed.stdout).map((c: { id: string; author: { name: string } }) => [c.id, c.author.name]), [[a.id, 'ผู้อ่าน'], [b.id, 'B']]);
+    const human = cli('--db', dbPath, 'list');
+    assert.ok(human.stdout.includes(a.id) && human.stdout.includes('ผู้อ่าน'), human.stdout);
+
+    assert.equal(cli('--db', dbPath, 'approve', a.id).status, 0);
+    assert.equal(cli('--db', dbPath, 'reject', b.id).status, 0);
+    // The running server sees the CLI's changes.
+    const { json } = await getComments(app, 'cli');
+    assert.deepEqual(json.items.map((c: { id: string }) => c.id), [a.id]);
+    assert.deepEqual(JSON.parse(cli('--db', dbPath, 'list', '--json').stdout), []);
+    assert.deepEqual(JSON.parse(cli('--db', dbPath, 'list', '--json', '--status', 'rejected').stdout).map((c: { id: string }) => c.id), [b.id]);
+  });
+
+  test('reads BYLINE_DATA_DIR when --db is not given', async () => {
+    const { app, dir } = await makeApp();
+    const c = await createComment(app, 'env', 'A', 'www.example.com');
+    const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), 'list', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: dir } });
+    assert.equal(res.status, 0, res.stderr);
+    assert.deepEqual(JSON.parse(res.stdout).map((x: { id: string }) => x.id), [c.id]);
+  });
+
+  test('errors: unknown id (1), missing database (1, nothing created), bad usage (2)', async () => {
+    const { dbPath, dir } = await makeApp();
+    const unknown = cli('--db', dbPath, 'approve', 'nope');
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /No comment with id nope/);
+    const missing = cli('--db', join(dir, 'typo.sqlite'), 'list');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /No database at/);
+    assert.equal(existsSync(join(dir, 'typo.sqlite')), false, 'a mistyped path must not create a database');
+    for (const args of [[], ['approve'], ['list', 'extra'], ['delete', 'x'], ['list', '--status', 'everything'], ['--bogus']]) {
+      assert.equal(cli('--db', dbPath, ...args).status, 2, args.join(' '));
+    }
+    const corrupt = join(dir, 'corrupt.sqlite');
+    writeFileSync(corrupt, 'this is not a database, just text '.repeat(200));
+    const broken = cli('--db', corrupt, 'list');
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /not a SQLite database/);
+  });
+});
