@@ -1,0 +1,274 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { BylineElement } from '../core/byline-element.js';
+import { checkPhoto, type Photo } from '../core/contract.js';
+import { DataController } from '../core/data.js';
+import { emit } from '../core/emit.js';
+import type { LoadingMode } from '../core/near-viewport.js';
+import { baseStyles } from '../core/styles.js';
+import { safeSrcset, safeUrl } from '../core/url.js';
+import { photoCaptionStyles } from './photo-caption.styles.js';
+
+export interface BylineZoomDetail {
+  /** The photo being enlarged (built from the `<img>` when it came from the light DOM). */
+  photo: Photo;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The reader asked to enlarge the photo. Cancelable: preventDefault() keeps the dialog closed. */
+    'byline-zoom-open': CustomEvent<BylineZoomDetail>;
+    /** The enlarged photo was closed (close button, Escape, or a click on the backdrop). */
+    'byline-zoom-close': CustomEvent<BylineZoomDetail>;
+  }
+}
+
+const INLINE_JSON = ':scope > script[type="application/json"]';
+
+/**
+ * @tagname byline-photo-caption
+ * @summary A news photo as a `<figure>`: the image, a numbered caption ("Photo 1."), the caption text and
+ * the credit, with a zoom into an accessible modal dialog.
+ *
+ * Data, first match wins: the `.photo` property, a child `<script type="application/json">`, the `src`
+ * URL, and last the host's own light-DOM `<img>` plus caption text. That last form is progressive
+ * enhancement: without JavaScript the page shows the image and caption as they are; once upgraded the same
+ * `<img>` element is slotted (never copied) into the figure, so it is shown and loaded exactly once.
+ *
+ * @fires byline-zoom-open - The reader opened the zoom; `detail.photo`. Cancelable.
+ * @fires byline-zoom-close - The zoom closed; `detail.photo`.
+ * @fires byline-load - Photo data arrived and passed the contract checks (not for a light-DOM `<img>`).
+ * @fires byline-error - Loading or validating the photo data failed; a localized error is shown.
+ *
+ * @slot - Light-DOM form: one `<img>` child (the image) and any other children or text (the caption).
+ *   Or a `<script type="application/json">` with the Photo JSON.
+ *
+ * @csspart figure - The `<figure>`.
+ * @csspart image - The `<img>` rendered from data (a light-DOM `<img>` is styled by the page directly).
+ * @csspart zoom-button - The button over the image that opens the zoom.
+ * @csspart caption - The `<figcaption>`, in the figure and in the dialog.
+ * @csspart number - "Photo 1." at the start of the caption.
+ * @csspart credit - "Photo: {name}" at the end of the caption.
+ * @csspart dialog - The zoom `<dialog>`.
+ * @csspart zoom-image - The large image in the dialog.
+ * @csspart close - The dialog's close button.
+ * @csspart error - The error state box.
+ * @csspart retry - The error state's retry button.
+ *
+ * @cssproperty --byline-photo-caption-background - Figure and dialog background (defaults to the theme surface).
+ * @cssproperty --byline-photo-caption-gap - Space between image and caption (default 0.5em).
+ * @cssproperty --byline-photo-caption-radius - Corner radius of the image (default 0).
+ * @cssproperty --byline-photo-caption-caption-color - Caption text color (defaults to the theme text).
+ * @cssproperty --byline-photo-caption-caption-size - Caption font size (default 0.875em).
+ * @cssproperty --byline-photo-caption-number-color - Color of "Photo 1." (defaults to the caption color).
+ * @cssproperty --byline-photo-caption-number-weight - Font weight of "Photo 1." (default 700).
+ * @cssproperty --byline-photo-caption-credit-color - Credit color (defaults to the theme muted text).
+ * @cssproperty --byline-photo-caption-backdrop - Backdrop behind the zoom dialog (default `rgb(0 0 0 / 0.85)`).
+ */
+export class BylinePhotoCaption extends BylineElement {
+  static override styles = [baseStyles, photoCaptionStyles];
+
+  // Light-DOM children are slotted by hand, so an author's plain <img> needs no slot="" attribute.
+  static override shadowRootOptions: ShadowRootInit = { ...BylineElement.shadowRootOptions, slotAssignment: 'manual' };
+
+  /** URL of the Photo JSON. */
+  @property() src?: string;
+
+  /** The photo, set from JavaScript. Wins over inline JSON, `src` and a light-DOM `<img>`. */
+  @property({ attribute: false }) photo?: Photo;
+
+  /** The photo's number on the page ("Photo 1."); wins over the data's `number`. */
+  @property({ type: Number }) number?: number;
+
+  /** Turns the zoom off: no button over the image, no dialog. */
+  @property({ attribute: 'no-zoom', type: Boolean }) noZoom = false;
+
+  /**
+   * `lazy` (default): the data-driven image, and the `src` JSON, load only when the element nears the
+   * viewport. `eager`: at once (a lead photo above the fold). A light-DOM `<img>` keeps its own setting.
+   */
+  @property() loading: LoadingMode = 'lazy';
+
+  /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
+  @property() sizes?: string;
+
+  /** The photo on show in the zoom dialog, while it is open. */
+  @state() private zoomed?: Photo;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('button.frame') private trigger?: HTMLButtonElement;
+
+  private readonly data = new DataController<Photo>(this, 'photo', checkPhoto);
+  // Children added or edited after upgrade (frameworks, CMS previews) must be slotted too.
+  private readonly children$ = new MutationObserver(() => this.requestUpdate());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.children$.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.children$.disconnect();
+    this.dialog?.close();
+  }
+
+  /** Opens the zoom dialog, unless zoom is off, there is no safe image, or a listener cancels it. */
+  openZoom(): void {
+    const photo = this.current;
+    if (this.dialog?.open || !photo || !this.zoomable(photo) || !emit(this, 'byline-zoom-open', { photo }, { cancelable: true }))
+      return;
+    this.zoomed = photo;
+    this.dialog?.showModal();
+  }
+
+  closeZoom(): void {
+    this.dialog?.close();
+  }
+
+  private get dataDriven(): boolean {
+    return this.photo !== undefined || !!this.src || !!this.querySelector(INLINE_JSON);
+  }
+
+  private get lightImage(): HTMLImageElement | null {
+    return this.querySelector(':scope > img');
+  }
+
+  /** Everything but the image and inline JSON is the light-DOM caption. */
+  private get lightCaption(): (Element | Text)[] {
+    const image = this.lightImage;
+    return [...this.childNodes].filter(
+      (node): node is Element | Text =>
+        node !== image && (node instanceof Text || (node instanceof Element && node.localName !== 'script')),
+    );
+  }
+
+  /** The photo on show, whichever way it came; undefined while loading or failed. */
+  private get current(): Photo | undefined {
+    if (this.dataDriven) return this.data.state === 'ready' ? this.data.value : undefined;
+    const image = this.lightImage;
+    const size = (name: string) => Number(image?.getAttribute(name)) || undefined;
+    return {
+      src: safeUrl(image?.getAttribute('src')),
+      srcset: safeSrcset(image?.getAttribute('srcset')),
+      width: size('width'),
+      height: size('height'),
+      alt: image?.alt ?? '',
+      caption: this.lightCaption.map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim() || undefined,
+    };
+  }
+
+  private zoomable(photo: Photo): boolean {
+    return !this.noZoom && !!photo.src;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.data.sync(this.photo, this.src);
+    super.willUpdate(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const { dir, language, strings } = this.i18n.locale;
+    const light = !this.dataDriven;
+    if (!light && this.data.state === 'error') return this.renderFailure(this.data);
+    const photo = this.current;
+    if (!photo) {
+      return html`<figure part="figure" dir=${dir} lang=${language} aria-busy="true">
+        <div class="frame skeleton"></div>
+        <span class="visually-hidden">${strings.loading}</span>
+      </figure>`;
+    }
+    const hasImage = light ? !!this.lightImage : !!photo.src;
+    const sized = photo.width && photo.height;
+    const image = light
+      ? html`<slot class="image"></slot>`
+      : html`<img part="image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
+          sizes=${ifDefined(photo.srcset ? (this.sizes ?? '100vw') : undefined)}
+          width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
+          loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" />`;
+    const style = ifDefined(sized ? `aspect-ratio: ${photo.width} / ${photo.height}` : undefined);
+    const zoomable = this.zoomable(photo);
+    const frame = !hasImage
+      ? nothing
+      : zoomable
+        ? html`<button class="frame" part="zoom-button" style=${style} aria-haspopup="dialog"
+            aria-label=${photo.alt ? `${strings.enlargePhoto}: ${photo.alt}` : strings.enlargePhoto}
+            @click=${this.openZoom}>
+            ${image}
+            <svg class="hint" viewBox="0 0 24 24" aria-hidden="true">
+              <circle cx="10" cy="10" r="6" /><path d="M14.5 14.5 20 20M10 7v6M7 10h6" />
+            </svg>
+          </button>`
+        : html`<div class="frame" style=${style}>${image}</div>`;
+    const captionText = light
+      ? this.lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
+        ? html`<slot class="caption"></slot>`
+        : undefined
+      : photo.caption;
+    return html`<figure part="figure" dir=${dir} lang=${language}>
+        ${frame}${this.renderCaption(photo, captionText)}
+      </figure>
+      ${zoomable ? this.renderDialog() : nothing}`;
+  }
+
+  protected override updated(): void {
+    // Manual slot assignment: the host's own <img> into the frame, the rest into the caption.
+    const slot = (name: string) => this.renderRoot.querySelector<HTMLSlotElement>(`slot.${name}`);
+    const image = this.lightImage;
+    slot('image')?.assign(...(image ? [image] : []));
+    slot('caption')?.assign(...this.lightCaption);
+  }
+
+  private renderCaption(photo: Photo, text: unknown): TemplateResult | typeof nothing {
+    const locale = this.i18n.locale;
+    const number = Number.isFinite(this.number) ? this.number : photo.number;
+    if (number === undefined && !text && !photo.credit) return nothing;
+    return html`<figcaption part="caption">
+      ${number === undefined
+        ? nothing
+        : html`<span class="number" part="number">${locale.text('photoNumber', { n: locale.number(number) })}</span>`}
+      ${text ? html`<span class="text">${text}</span>` : nothing}
+      ${photo.credit
+        ? html`<span class="credit" part="credit">${locale.text('photoCredit', { name: photo.credit })}</span>`
+        : nothing}
+    </figcaption>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const { dir, language, strings } = this.i18n.locale;
+    const photo = this.zoomed;
+    // The large image is rendered only while open, so it costs nothing until a reader asks for it.
+    return html`<dialog part="dialog" aria-label=${strings.photoDialog} dir=${dir} lang=${language}
+      @click=${this.onDialogClick} @close=${this.onDialogClose}>
+      <div class="sheet">
+        <button class="button close" part="close" @click=${this.closeZoom}>${strings.closePhoto}</button>
+        ${photo
+          ? html`<figure>
+              <img class="large" part="zoom-image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
+                sizes=${ifDefined(photo.srcset ? '100vw' : undefined)} width=${ifDefined(photo.width)}
+                height=${ifDefined(photo.height)} alt=${photo.alt} decoding="async" />
+              ${this.renderCaption(photo, photo.caption)}
+            </figure>`
+          : nothing}
+      </div>
+    </dialog>`;
+  }
+
+  /** A click on the backdrop lands on the <dialog> itself (its content fills the inner sheet). */
+  private onDialogClick(event: Event): void {
+    if (event.target === event.currentTarget) this.closeZoom();
+  }
+
+  private onDialogClose(): void {
+    const photo = this.zoomed;
+    if (!photo) return;
+    this.zoomed = undefined;
+    // Browsers return focus to what was focused before showModal(). When nothing was (a mouse click
+    // does not focus a button in Safari, or a script called openZoom()), focus would stay on the hidden
+    // close button or fall to the body: send it to the trigger instead.
+    const active = document.activeElement;
+    if (!active || active === document.body || this.dialog?.contains(this.shadowRoot!.activeElement))
+      this.trigger?.focus();
+    emit(this, 'byline-zoom-close', { photo });
+  }
+}
