@@ -97,6 +97,8 @@ describe('<byline-article-card>', () => {
     await waitUntil(() => text(el, '.comments') !== '', 'Arabic strings load');
     const cardBox = shadow(el).querySelector('.card')!;
     expect(cardBox.getAttribute('dir')).to.equal('rtl');
+    // The Thai headline keeps its own left-to-right direction inside the Arabic UI.
+    expect(getComputedStyle(shadow(el).querySelector('.headline a')!).direction).to.equal('ltr');
     expect(text(el, '.comments')).to.equal('تعليقان');
     await expect(el).to.be.accessible();
     wrapper.lang = 'en';

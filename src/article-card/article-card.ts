@@ -13,6 +13,7 @@ export type DateStyle = 'auto' | 'absolute' | 'relative';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * @tagname byline-article-card
  * @summary A news teaser: image, kicker, headline, standfirst, byline, source, timestamp and comment
  * count. The headline is the card's one main link; the whole card is clickable through it.
  *
@@ -93,11 +94,11 @@ export class BylineArticleCard extends BylineElement {
         ${article.category ? this.renderKicker(article.category) : nothing}
         <div class="headline" part="headline" role="heading" aria-level=${this.level}>
           ${article.url
-            ? html`<a href=${article.url} lang=${ifDefined(article.lang)}>${article.title}</a>`
-            : html`<span lang=${ifDefined(article.lang)}>${article.title}</span>`}
+            ? html`<a href=${article.url} lang=${ifDefined(article.lang)} dir="auto">${article.title}</a>`
+            : html`<span lang=${ifDefined(article.lang)} dir="auto">${article.title}</span>`}
         </div>
         ${article.summary
-          ? html`<p class="summary" part="summary" lang=${ifDefined(article.lang)}>${article.summary}</p>`
+          ? html`<p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto">${article.summary}</p>`
           : nothing}
         ${this.renderMeta(article)}
         ${this.renderTranslated(article)}

@@ -91,13 +91,13 @@ export const requiredText: Check<string> = (value, path) => {
   return value as string;
 };
 
-const count: Check<number> = (value, path) => {
+export const count: Check<number> = (value, path) => {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
     throw new ContractError(path, 'must be a non-negative number');
   return value;
 };
 
-const dateTime: Check<string> = (value, path) => {
+export const dateTime: Check<string> = (value, path) => {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
     throw new ContractError(path, 'must be an ISO 8601 date-time');
   return value;
@@ -134,7 +134,7 @@ export function list<T>(check: Check<T>): Check<T[]> {
   };
 }
 
-function oneOf<T extends string>(...allowed: T[]): Check<T> {
+export function oneOf<T extends string>(...allowed: T[]): Check<T> {
   return (value, path) => {
     if (!allowed.includes(value as T)) throw new ContractError(path, `must be one of ${allowed.join(', ')}`);
     return value as T;

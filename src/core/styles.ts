@@ -30,6 +30,25 @@ export const baseStyles = css`
     color: var(--_fg);
     color-scheme: light;
   }
+  /*
+   * Host-page rules aimed at the host element itself (\`* { font-family: … }\`, letter-spacing,
+   * text-transform) beat :host and would be inherited inside; the shadow root's top-level elements
+   * start from Byline's own typography instead.
+   */
+  :host > * {
+    font-family: var(--byline-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabic', sans-serif);
+    font-size: var(--byline-font-size, 1rem);
+    font-style: normal;
+    font-weight: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    white-space: normal;
+    color: var(--_fg);
+  }
   :host([hidden]) {
     display: none;
   }

@@ -18,6 +18,7 @@ const ar: Strings = {
     many: '{n} تعليقًا',
     other: '{n} تعليق',
   },
+  commentCountUnavailable: 'تعذّر عرض عدد التعليقات',
   photoNumber: 'الصورة {n}.',
   photoCredit: 'تصوير: {name}',
   enlargePhoto: 'تكبير الصورة',
@@ -36,7 +37,7 @@ const ar: Strings = {
   sortOldest: 'الأقدم أولًا',
   loadMore: 'تحميل المزيد من التعليقات',
   reply: 'رد',
-  replyTo: 'الرد على {name}',
+  replyTo: 'رد على {name}',
   cancelReply: 'إلغاء الرد',
   repliesTo: 'ردود على {name}',
   nameLabel: 'الاسم',
@@ -60,6 +61,10 @@ const ar: Strings = {
   rejected: 'تعذّر قبول التعليق.',
   keptDraft: 'نصّك محفوظ؛ أعد المحاولة عندما تكون مستعدًا.',
   justNow: 'الآن',
+  nameInvalid: 'يُرجى التحقق من اسمك.',
+  bodyInvalid: 'يُرجى مراجعة تعليقك.',
+  parentGone: 'التعليق الذي تردّ عليه لم يعد متاحًا.',
+  conflict: 'وصلت نسخة سابقة من هذا التعليق بالفعل. انشر مجددًا لإرسال هذه النسخة كتعليق جديد.',
 };
 
 export default ar;

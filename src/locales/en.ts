@@ -23,6 +23,8 @@ export interface Strings {
   byAuthor: string;
   updated: string;
   commentCount: PluralText;
+  /** Accessible text of a comment count that could not be loaded. */
+  commentCountUnavailable: string;
   photoNumber: string;
   photoCredit: string;
   enlargePhoto: string;
@@ -65,6 +67,10 @@ export interface Strings {
   rejected: string;
   keptDraft: string;
   justNow: string;
+  nameInvalid: string;
+  bodyInvalid: string;
+  parentGone: string;
+  conflict: string;
 }
 
 const en: Strings = {
@@ -77,6 +83,7 @@ const en: Strings = {
   byAuthor: 'By {name}',
   updated: 'Updated {time}',
   commentCount: { one: '{n} comment', other: '{n} comments' },
+  commentCountUnavailable: 'Comment count unavailable',
   photoNumber: 'Photo {n}.',
   photoCredit: 'Photo: {name}',
   enlargePhoto: 'Enlarge photo',
@@ -119,6 +126,10 @@ const en: Strings = {
   rejected: 'The comment could not be accepted.',
   keptDraft: 'Your text is kept; try again when you are ready.',
   justNow: 'just now',
+  nameInvalid: 'Please check your name.',
+  bodyInvalid: 'Please check your comment.',
+  parentGone: 'The comment you are replying to is no longer available.',
+  conflict: 'An earlier version of this comment was already received. Post again to send this version as a new comment.',
 };
 
 export default en;

@@ -11,6 +11,7 @@ const th: Strings = {
   byAuthor: 'โดย {name}',
   updated: 'อัปเดต {time}',
   commentCount: { other: '{n} ความคิดเห็น' },
+  commentCountUnavailable: 'ไม่สามารถแสดงจำนวนความคิดเห็นได้',
   photoNumber: 'ภาพที่ {n}',
   photoCredit: 'ภาพ: {name}',
   enlargePhoto: 'ขยายภาพ',
@@ -53,6 +54,10 @@ const th: Strings = {
   rejected: 'ไม่สามารถรับความคิดเห็นนี้ได้',
   keptDraft: 'ข้อความของคุณยังอยู่ ลองส่งอีกครั้งเมื่อพร้อม',
   justNow: 'เมื่อสักครู่',
+  nameInvalid: 'กรุณาตรวจสอบชื่อของคุณ',
+  bodyInvalid: 'กรุณาตรวจสอบความคิดเห็นของคุณ',
+  parentGone: 'ความคิดเห็นที่คุณกำลังตอบกลับไม่มีอยู่แล้ว',
+  conflict: 'ระบบได้รับความคิดเห็นนี้ฉบับก่อนหน้าแล้ว กดส่งอีกครั้งเพื่อส่งฉบับนี้เป็นความคิดเห็นใหม่',
 };
 
 export default th;

@@ -11,6 +11,7 @@ const vi: Strings = {
   byAuthor: 'Tác giả: {name}',
   updated: 'Cập nhật {time}',
   commentCount: { other: '{n} bình luận' },
+  commentCountUnavailable: 'Không thể hiển thị số bình luận',
   photoNumber: 'Ảnh {n}.',
   photoCredit: 'Ảnh: {name}',
   enlargePhoto: 'Phóng to ảnh',
@@ -53,6 +54,10 @@ const vi: Strings = {
   rejected: 'Không thể nhận bình luận này.',
   keptDraft: 'Nội dung của bạn vẫn được giữ; hãy thử lại khi sẵn sàng.',
   justNow: 'vừa xong',
+  nameInvalid: 'Vui lòng kiểm tra lại tên của bạn.',
+  bodyInvalid: 'Vui lòng kiểm tra lại bình luận của bạn.',
+  parentGone: 'Bình luận bạn đang trả lời không còn nữa.',
+  conflict: 'Một phiên bản trước của bình luận này đã được nhận. Hãy gửi lại để đăng phiên bản này thành bình luận mới.',
 };
 
 export default vi;

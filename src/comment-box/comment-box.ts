@@ -1,0 +1,557 @@
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { BylineElement } from '../core/byline-element.js';
+import { ContractError } from '../core/contract.js';
+import { emit } from '../core/emit.js';
+import '../core/events.js';
+import { isAbort, RequestError, requestJson } from '../core/fetch.js';
+import { fill } from '../core/i18n.js';
+import { whenNearViewport, type LoadingMode } from '../core/near-viewport.js';
+import { baseStyles } from '../core/styles.js';
+import { commentBoxStyles, commentFormStyles } from './comment-box.styles.js';
+import {
+  checkCommentPage,
+  checkPosted,
+  commentsUrl,
+  type Comment,
+  type CommentPost,
+  type CommentSort,
+} from './comments-api.js';
+import { clearDraft, newKey, readDraft, saveDraft, type Draft } from './drafts.js';
+
+export interface CommentSubmitDetail {
+  thread: string;
+  /** The JSON about to be sent. Listeners may add fields to it; `preventDefault()` cancels the post. */
+  body: CommentPost;
+}
+
+export interface CommentPostedDetail {
+  /** The server's answer; `status: 'pending'` when it is held for moderation. */
+  comment: Comment;
+}
+
+type Field = 'name' | 'body';
+type ListStatus = 'loading' | 'ready' | 'failed' | 'invalid';
+interface Message {
+  text: string;
+  alert: boolean;
+}
+interface Announcement extends Message {
+  /** Bumped on every announcement, so the same words are announced again. */
+  n: number;
+}
+
+const SERVER_FIELDS: Record<string, Field> = { 'author.name': 'name', body: 'body' };
+let instances = 0;
+const styledRoots = new WeakSet<Node>();
+const codePoints = (value: string) => [...value].length;
+
+/**
+ * @tagname byline-comment-box
+ * @summary Comments for one thread: a "Comments (N)" header, newest- or oldest-first list with one level
+ * of replies, "load more", and a post form whose draft survives reloads and failed posts.
+ *
+ * The post form is rendered into the element's light DOM (a `<form class="byline-comment-form">` child,
+ * slotted): password managers and autofill cannot see fields inside a shadow root, and a form only owns
+ * fields in its own tree. Its rules are one stylesheet adopted once per document (or shadow root), scoped
+ * to `.byline-comment-form`; page CSS can restyle it. It moves under a comment when replying.
+ *
+ * @fires byline-load - A page of comments arrived and passed the contract checks.
+ * @fires byline-error - Loading or posting failed; the box shows a localized message.
+ * @fires byline-comment-submit - Cancelable, before a post is sent; `detail.body` is the outgoing JSON.
+ * @fires byline-comment-posted - The server accepted a comment (`detail.comment`, maybe `pending`).
+ *
+ * @slot form - Reserved: the element puts its own post form here.
+ *
+ * @csspart box - The outer box.
+ * @csspart heading - The "Comments (N)" heading.
+ * @csspart sort - The sort switch (label and select).
+ * @csspart list - The list of top-level comments.
+ * @csspart comment - One comment.
+ * @csspart author - A comment's author name.
+ * @csspart time - A comment's relative time.
+ * @csspart text - A comment's text.
+ * @csspart badge - The "awaiting moderation" badge.
+ * @csspart reply - A comment's Reply button.
+ * @csspart replies - The list of replies under a comment.
+ * @csspart empty - The empty state.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The load error box.
+ * @csspart retry - The load error's retry button.
+ * @csspart more - The "Load more" button.
+ *
+ * @cssproperty --byline-comment-box-background - Box background (defaults to the theme surface).
+ * @cssproperty --byline-comment-box-border - Box border, e.g. `1px solid #ddd` (default none).
+ * @cssproperty --byline-comment-box-padding - Space inside the box (default 0).
+ * @cssproperty --byline-comment-box-gap - Space between header, form and list (default 1em).
+ * @cssproperty --byline-comment-box-heading-size - Heading font size (default 1.25em).
+ * @cssproperty --byline-comment-box-reply-indent - Indent of replies (default 1.25em).
+ * @cssproperty --byline-comment-box-badge-background - "Awaiting moderation" badge background.
+ * @cssproperty --byline-comment-box-field-background - Name and comment field background.
+ */
+export class BylineCommentBox extends BylineElement {
+  static override styles = [baseStyles, commentBoxStyles];
+
+  /** Base URL of the comments API, e.g. `https://example.org/api` (another origin needs CORS). */
+  @property() api?: string;
+
+  /** Thread id, usually the article's `thread`. */
+  @property() thread?: string;
+
+  /** `newest` (default) or `oldest` first; the reader's choice in the sort switch is reflected here. */
+  @property({ reflect: true }) sort: CommentSort = 'newest';
+
+  /** Top-level comments per page (1-100). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+
+  /** Longest comment in characters (Unicode code points); longer text cannot be sent. */
+  @property({ attribute: 'maxlength', type: Number }) maxLength = 2000;
+
+  /** `lazy` (default): no request until the box comes near the viewport. `eager`: load at once. */
+  @property() loading: LoadingMode = 'lazy';
+
+  /** Level of the "Comments (N)" heading (1-6), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() private comments: Comment[] = [];
+  @state() private total?: number;
+  @state() private nextCursor?: string;
+  @state() private status: ListStatus = 'loading';
+  @state() private loadingMore = false;
+  @state() private moreFailed = false;
+  @state() private replyTo?: Comment;
+  @state() private draft: Draft = { name: '', body: '' };
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private sending = false;
+  /** Shown under the form. */
+  @state() private message?: Message;
+  /** Read out by the live regions: every message, plus the character count near the limit. */
+  @state() private announcement?: Announcement;
+
+  private readonly uid = `byline-comment-${++instances}`;
+  private readonly form = document.createElement('form');
+  private request?: AbortController;
+  private interrupted = false;
+  private retryAt = 0;
+  private counterTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    this.form.className = 'byline-comment-form';
+    this.form.slot = 'form';
+    this.form.noValidate = true;
+    this.form.addEventListener('submit', (event) => this.submit(event));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.form.parentNode !== this) this.append(this.form);
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const sheet = commentFormStyles.styleSheet;
+    if (sheet && !styledRoots.has(root) && root.adoptedStyleSheets) {
+      styledRoots.add(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+    if (this.interrupted) this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.request) {
+      this.interrupted = true;
+      this.request.abort();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const source = changed.has('api') || changed.has('thread');
+    if (source) {
+      this.replyTo = undefined;
+      this.restoreDraft();
+    }
+    if (source || changed.has('sort') || changed.has('pageSize')) this.load();
+  }
+
+  protected override updated(): void {
+    const { language, dir } = this.i18n.locale;
+    // Only on change: every Byline element watches `lang` attributes, so a rewrite would loop.
+    if (this.form.lang !== language) this.form.lang = language;
+    if (this.form.dir !== dir) this.form.dir = dir;
+    render(this.renderForm(), this.form, { host: this });
+  }
+
+  private draftId(parent = this.replyTo): string {
+    return `${this.api}|${this.thread}|${parent?.id ?? ''}`;
+  }
+
+  private restoreDraft(parent?: Comment, announce = true): void {
+    const saved = readDraft(this.draftId(parent));
+    this.draft = saved ?? { name: this.draft.name, body: '' };
+    // After the next render: text added together with its live region is often not read out.
+    if (saved?.body && announce) this.updateComplete.then(() => this.say(this.i18n.locale.strings.draftRestored));
+  }
+
+  private say(text: string, alert = false): void {
+    this.message = { text, alert };
+    this.announce(text, alert);
+  }
+
+  private announce(text: string, alert = false): void {
+    this.announcement = { text, alert, n: (this.announcement?.n ?? 0) + 1 };
+  }
+
+  private async load(more = false): Promise<void> {
+    this.request?.abort();
+    const request = (this.request = new AbortController());
+    const { api, thread } = this;
+    this.interrupted = false;
+    this.moreFailed = false;
+    this.loadingMore = more;
+    if (!more) {
+      this.status = 'loading';
+      this.comments = [];
+      this.total = this.nextCursor = undefined;
+    }
+    try {
+      if (!api || !thread) throw new ContractError(api ? 'thread' : 'api', 'attribute is required');
+      if (!more && this.loading !== 'eager') await whenNearViewport(this, request.signal);
+      const limit = String(Math.min(100, Math.max(1, Math.round(this.pageSize) || 20)));
+      const query = new URLSearchParams({ limit, sort: this.sort === 'oldest' ? 'oldest' : 'newest' });
+      if (more && this.nextCursor) query.set('cursor', this.nextCursor);
+      const url = commentsUrl(api, thread, `?${query}`);
+      const page = checkCommentPage(await requestJson(url, { signal: request.signal }), 'comments');
+      // A comment the reader just posted may come again on a later page.
+      const known = new Set(this.comments.map((comment) => comment.id));
+      const fresh = page.items.filter((comment) => !known.has(comment.id));
+      this.comments = [...this.comments, ...fresh];
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+      this.status = 'ready';
+      emit(this, 'byline-load', { value: page });
+      // Keyboard and screen reader users continue reading at the first new comment.
+      const first = fresh.find((comment) => !comment.parentId);
+      if (more && first) this.focusComment(first.id);
+    } catch (error) {
+      if (isAbort(error) || request !== this.request) return;
+      const contract = error instanceof ContractError;
+      const message = `${contract ? 'invalid data: ' : ''}${error instanceof Error ? error.message : error}`;
+      console.warn(`[byline] <${this.localName}>: ${message}`);
+      if (more) this.moreFailed = true;
+      else this.status = contract ? 'invalid' : 'failed';
+      emit(this, 'byline-error', {
+        kind: contract ? 'contract' : error instanceof RequestError ? error.kind : 'network',
+        field: contract ? error.field : undefined,
+        status: error instanceof RequestError ? error.status : undefined,
+        message,
+      });
+    } finally {
+      if (request === this.request) {
+        this.request = undefined;
+        this.loadingMore = false;
+      }
+    }
+  }
+
+  private async focusComment(id: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  private async focusField(field: Field): Promise<void> {
+    await this.updateComplete;
+    this.form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+  }
+
+  private edit(field: Field, value: string): void {
+    this.draft = { ...this.draft, [field]: value };
+    saveDraft(this.draftId(), this.draft);
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    if (field !== 'body') return;
+    // Near the limit, the count is announced once the reader pauses, not on every keystroke.
+    clearTimeout(this.counterTimer);
+    if (this.maxLength - codePoints(value) <= this.maxLength / 10)
+      this.counterTimer = setTimeout(() => this.announce(this.counterText()), 1000);
+  }
+
+  private counterText(): string {
+    const locale = this.i18n.locale;
+    const left = this.maxLength - codePoints(this.draft.body);
+    return left < 0 ? locale.plural(locale.strings.tooLong, -left) : locale.plural(locale.strings.charactersLeft, left);
+  }
+
+  /** Points the form at a reply target (or the thread), with that target's own draft. */
+  private retarget(parent?: Comment): void {
+    this.replyTo = parent;
+    this.errors = {};
+    this.message = undefined;
+    // Back to the thread's own draft, which the reader just saw: nothing to announce.
+    this.restoreDraft(parent, !!parent);
+  }
+
+  private openReply(parent: Comment): void {
+    this.retarget(parent);
+    this.focusField('body');
+  }
+
+  private async cancelReply(): Promise<void> {
+    const parent = this.replyTo;
+    this.retarget();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-reply="${CSS.escape(parent?.id ?? '')}"]`)?.focus();
+  }
+
+  private rateLimitText(): string {
+    const locale = this.i18n.locale;
+    const seconds = Math.ceil((this.retryAt - Date.now()) / 1000);
+    if (seconds <= 0) return locale.strings.rateLimitedNoTime;
+    // locale.relative() says "just now" under a minute; a wait needs the seconds.
+    const time = seconds < 60
+      ? new Intl.RelativeTimeFormat(locale.intlTag).format(seconds, 'second')
+      : locale.relative(new Date(this.retryAt));
+    return fill(locale.strings.rateLimited, { time });
+  }
+
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    // One post at a time: a double click or a second Enter while sending does nothing.
+    if (this.sending) return;
+    const { strings } = this.i18n.locale;
+    const { api, thread, replyTo: parent } = this;
+    const errors: Partial<Record<Field, string>> = {};
+    if (!this.draft.name.trim()) errors.name = strings.nameRequired;
+    if (!this.draft.body.trim()) errors.body = strings.bodyRequired;
+    else if (codePoints(this.draft.body) > this.maxLength) errors.body = this.counterText();
+    this.errors = errors;
+    if (errors.name || errors.body) return this.focusField(errors.name ? 'name' : 'body');
+    if (Date.now() < this.retryAt) return this.say(this.rateLimitText(), true);
+    if (!api || !thread) return;
+
+    const id = this.draftId();
+    // The key is stored with the draft before anything is sent: a retry after a failure, even after a
+    // reload, sends the same key and the server stores the comment at most once.
+    const draft = (this.draft = { ...this.draft, key: this.draft.key ?? newKey() });
+    saveDraft(id, draft);
+    const body: CommentPost = { author: { name: draft.name.trim() }, body: draft.body.trim() };
+    if (parent) body.parentId = parent.id;
+    const trap = this.form.querySelector<HTMLInputElement>('[name="website"]')?.value;
+    if (trap) body.website = trap;
+    if (!emit(this, 'byline-comment-submit', { thread, body }, { cancelable: true })) return;
+
+    this.sending = true;
+    this.message = undefined;
+    try {
+      const answer = await requestJson(commentsUrl(api, thread), {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': draft.key! },
+      });
+      const { comment } = checkPosted(answer, 'response');
+      clearDraft(id);
+      this.draft = { name: draft.name, body: '' };
+      if (parent && this.replyTo === parent) {
+        this.replyTo = undefined;
+        this.draft = readDraft(this.draftId()) ?? this.draft;
+      }
+      // A repeated key answers the comment already stored, which may already be in the list.
+      if (!this.comments.some((known) => known.id === comment.id)) {
+        const top = !comment.parentId && this.sort !== 'oldest';
+        this.comments = top ? [comment, ...this.comments] : [...this.comments, comment];
+        if (comment.status === 'published' && this.total !== undefined) this.total++;
+      }
+      this.say(comment.status === 'pending' ? strings.pending : strings.posted);
+      emit(this, 'byline-comment-posted', { comment });
+      this.focusComment(comment.id);
+    } catch (error) {
+      this.postFailed(error, id, draft);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private postFailed(error: unknown, id: string, draft: Draft): void {
+    const { strings } = this.i18n.locale;
+    const failure = error instanceof RequestError ? error : undefined;
+    const status = failure?.kind === 'http' ? failure.status! : 0;
+    const info = failure?.body;
+    let text = strings.serverFailed;
+    let keptDraft = true;
+    let field: Field | undefined;
+    if (error instanceof ContractError) console.warn(`[byline] <${this.localName}>: invalid answer: ${error.message}`);
+    if (failure?.kind === 'network') text = strings.networkFailed;
+    else if (failure?.kind === 'timeout') text = strings.timedOut;
+    else if (status === 429) {
+      this.retryAt = Date.now() + (failure!.retryAfter ?? 0) * 1000;
+      text = this.rateLimitText();
+      keptDraft = false;
+    } else if (status >= 400 && status < 500) {
+      keptDraft = false;
+      text = strings.rejected;
+      if (status === 409) {
+        // The key already stored a different text (a "failed" post that did arrive, then an edit):
+        // the next press sends this version as a new comment.
+        this.draft = { ...draft, key: undefined };
+        saveDraft(id, this.draft);
+        text = strings.conflict;
+      } else if (status === 422 || info?.field === 'parentId') {
+        text = strings.parentGone;
+      } else {
+        field = SERVER_FIELDS[info?.field ?? ''];
+        if (field) this.errors = { [field]: field === 'name' ? strings.nameInvalid : strings.bodyInvalid };
+      }
+    }
+    this.say(keptDraft ? `${text} ${strings.keptDraft}` : text, true);
+    if (field) this.focusField(field);
+    emit(this, 'byline-error', {
+      kind: failure?.kind ?? 'contract',
+      status: failure?.status,
+      field: info?.field ?? (error instanceof ContractError ? error.field : undefined),
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.i18n.locale;
+    const { strings } = locale;
+    const said = this.announcement;
+    const level = Math.round(this.headingLevel);
+    const parentShown = this.comments.some((comment) => comment.id === this.replyTo?.id);
+    const spoken = (alert: boolean) =>
+      said && said.alert === alert ? keyed(said.n, html`<span>${said.text}</span>`) : nothing;
+    return html`<section class="box" part="box" dir=${locale.dir} lang=${locale.language} aria-labelledby="heading">
+      <div class="head">
+        <div id="heading" class="heading" part="heading" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>
+          ${this.total === undefined ? strings.comments : locale.plural(strings.commentsHeading, this.total)}
+        </div>
+        <label class="sort" part="sort">${strings.sortLabel}
+          <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as CommentSort)}>
+            <option value="newest" ?selected=${this.sort !== 'oldest'}>${strings.sortNewest}</option>
+            <option value="oldest" ?selected=${this.sort === 'oldest'}>${strings.sortOldest}</option>
+          </select>
+        </label>
+      </div>
+      ${parentShown ? nothing : html`<slot name="form"></slot>`}
+      ${this.renderList()}
+      <div class="visually-hidden" role="status">${spoken(false)}</div>
+      <div class="visually-hidden" role="alert">${spoken(true)}</div>
+    </section>`;
+  }
+
+  private renderList(): TemplateResult {
+    const { strings } = this.i18n.locale;
+    if (this.status === 'loading') {
+      return html`<div part="skeleton" aria-busy="true">
+        <span class="visually-hidden">${strings.loading}</span>
+        ${[1, 2, 3, 4, 5, 6].map(() => html`<div class="skeleton line"></div>`)}
+      </div>`;
+    }
+    if (this.status !== 'ready') {
+      return html`<div class="error" part="error" role="alert">
+        <span>${this.status === 'invalid' ? strings.invalidData : strings.loadFailed}</span>
+        <button class="button" part="retry" @click=${() => this.load()}>${strings.retry}</button>
+      </div>`;
+    }
+    const replies = new Map<string, Comment[]>();
+    const top: Comment[] = [];
+    for (const comment of this.comments) {
+      if (!comment.parentId) top.push(comment);
+      else replies.set(comment.parentId, [...(replies.get(comment.parentId) ?? []), comment]);
+    }
+    if (!top.length) return html`<p class="empty" part="empty">${strings.commentsEmpty}</p>`;
+    return html`<ul part="list">
+        ${repeat(top, (comment) => comment.id, (comment) => this.renderThread(comment, replies.get(comment.id) ?? []))}
+      </ul>
+      ${this.moreFailed ? html`<p class="error" role="alert">${strings.loadFailed}</p>` : nothing}
+      ${this.nextCursor
+        ? html`<button class="button more" part="more" ?disabled=${this.loadingMore} @click=${() => this.load(true)}>
+            ${strings.loadMore}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderThread(comment: Comment, replies: Comment[]): TemplateResult {
+    const { strings } = this.i18n.locale;
+    const open = this.replyTo?.id === comment.id;
+    return html`<li>
+      ${this.renderComment(comment)}
+      ${comment.status === 'published'
+        ? html`<button class="reply" part="reply" data-reply=${comment.id} aria-expanded=${open}
+            aria-label=${fill(strings.replyTo, { name: comment.author.name })} @click=${() => this.openReply(comment)}>
+            ${strings.reply}
+          </button>`
+        : nothing}
+      ${replies.length
+        ? html`<ul class="replies" part="replies" aria-label=${fill(strings.repliesTo, { name: comment.author.name })}>
+            ${repeat(replies, (reply) => reply.id, (reply) => html`<li>${this.renderComment(reply)}</li>`)}
+          </ul>`
+        : nothing}
+      ${open ? html`<slot name="form"></slot>` : nothing}
+    </li>`;
+  }
+
+  private renderComment(comment: Comment): TemplateResult {
+    const locale = this.i18n.locale;
+    return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
+      <p class="meta">
+        <span class="author" part="author" dir="auto">${comment.author.name}</span>
+        <time part="time" datetime=${comment.createdAt} title=${locale.date(comment.createdAt, 'datetime')}>
+          ${locale.relative(comment.createdAt)}
+        </time>
+        ${comment.status === 'pending' ? html`<span class="badge" part="badge">${locale.strings.pendingBadge}</span>` : nothing}
+      </p>
+      <p class="text" part="text" dir="auto">${comment.body}</p>
+    </article>`;
+  }
+
+  /** The light-DOM post form (see the class docs for why it is not in the shadow root). */
+  private renderForm(): TemplateResult {
+    const { strings } = this.i18n.locale;
+    const { uid, errors, sending, replyTo: parent } = this;
+    const over = codePoints(this.draft.body) > this.maxLength;
+    const describe = (field: Field, extra = '') =>
+      `${errors[field] ? `${uid}-${field}-error` : ''} ${extra}`.trim() || nothing;
+    const error = (field: Field) =>
+      errors[field] ? html`<p id="${uid}-${field}-error" class="byline-comment-form__error">${errors[field]}</p>` : nothing;
+    const message = this.message;
+    return html`${parent ? html`<p>${fill(strings.replyTo, { name: parent.author.name })}</p>` : nothing}
+      <div>
+        <label for="${uid}-name">${strings.nameLabel}</label>
+        <input id="${uid}-name" name="name" autocomplete="name" required ?readonly=${sending}
+          aria-invalid=${!!errors.name} aria-describedby=${describe('name')}
+          .value=${live(this.draft.name)} @input=${(event: Event) => this.edit('name', (event.target as HTMLInputElement).value)} />
+        ${error('name')}
+      </div>
+      <div>
+        <label for="${uid}-body">${strings.bodyLabel}</label>
+        <textarea id="${uid}-body" name="body" rows="4" required ?readonly=${sending}
+          aria-invalid=${!!errors.body || over} aria-describedby=${describe('body', `${uid}-count`)}
+          .value=${live(this.draft.body)} @input=${(event: Event) => this.edit('body', (event.target as HTMLTextAreaElement).value)}></textarea>
+        ${error('body')}
+        <p id="${uid}-count" class="byline-comment-form__counter" ?data-over=${over}>${this.counterText()}</p>
+      </div>
+      <div class="byline-comment-form__trap" aria-hidden="true" inert>
+        <label for="${uid}-website">${strings.honeypotLabel}</label>
+        <input id="${uid}-website" name="website" tabindex="-1" autocomplete="off" />
+      </div>
+      <div class="byline-comment-form__actions">
+        <button type="submit" aria-disabled=${sending}>${sending ? strings.sending : strings.submit}</button>
+        ${parent ? html`<button type="button" @click=${this.cancelReply}>${strings.cancelReply}</button>` : nothing}
+      </div>
+      ${message
+        ? html`<p class="byline-comment-form__message" ?data-alert=${message.alert}>${message.text}</p>`
+        : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** Cancelable: a comment is about to be posted. */
+    'byline-comment-submit': CustomEvent<CommentSubmitDetail>;
+    /** The server accepted a comment. */
+    'byline-comment-posted': CustomEvent<CommentPostedDetail>;
+  }
+}
+
+export type { Comment, CommentPage, CommentPost, CommentSort } from './comments-api.js';

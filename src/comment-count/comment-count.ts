@@ -1,0 +1,152 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BylineElement } from '../core/byline-element.js';
+import { ContractError } from '../core/contract.js';
+import { emit } from '../core/emit.js';
+import '../core/events.js';
+import { RequestError } from '../core/fetch.js';
+import { safeUrl } from '../core/url.js';
+import { baseStyles } from '../core/styles.js';
+import { commentCountStyles } from './comment-count.styles.js';
+import { countsEndpoint, lookupCount } from './count-batcher.js';
+
+export type CommentCountFormat = 'text' | 'number';
+
+/** The number the loading placeholder is sized for, so a typical answer takes the same width. */
+const PLACEHOLDER_COUNT = 10;
+
+/**
+ * @tagname byline-comment-count
+ * @summary "12 comments" for listing pages. Every count on the page with the same `api` is fetched in
+ * one batched `GET {api}/counts?thread=…` request (at most 100 threads per request); answers are cached
+ * for the page's life. It sits inline in the host page's text and inherits its font and color.
+ *
+ * While loading it shows a placeholder as wide as a typical count. When the count cannot be loaded it
+ * stays quiet: a "—" whose accessible text says the count is unavailable (or, with `href`, a plain
+ * "Comments" link), one console warning per failed request, and a `byline-error` event.
+ *
+ * @fires byline-load - The count arrived; `detail.value` is the number.
+ * @fires byline-error - The count could not be loaded or was not a valid number.
+ *
+ * @csspart count - The count (a link with `href`).
+ * @csspart placeholder - The loading placeholder.
+ * @csspart unavailable - The "—" shown when the count is unavailable and there is no `href`.
+ *
+ * @cssproperty --byline-comment-count-color - Text color (default: inherited from the page).
+ * @cssproperty --byline-comment-count-font-size - Font size (default 1em: the surrounding text's size).
+ * @cssproperty --byline-comment-count-placeholder-color - Loading placeholder color (defaults to the theme skeleton).
+ */
+export class BylineCommentCount extends BylineElement {
+  static override styles = [baseStyles, commentCountStyles];
+
+  /** Base URL of the comments API (REST contract v1). */
+  @property() api?: string;
+
+  /** Thread id whose comments are counted. */
+  @property() thread?: string;
+
+  /** Makes the count a link, e.g. to the article's comments (`http(s)` or relative only). */
+  @property() href?: string;
+
+  /** `text` ("12 comments", the default) or `number` ("12" on screen, the full phrase for screen readers). */
+  @property() format: CommentCountFormat = 'text';
+
+  @state() private count?: number;
+  @state() private unavailable = false;
+
+  /** Endpoint and thread of the current lookup; answers for an older one are ignored. */
+  private key?: string;
+  private pending: Promise<void> = Promise.resolve();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Ask now rather than at first render (which may wait for locale strings), so every element
+    // connected in this task joins the same batch.
+    if (this.api && this.thread) this.lookup();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('api') || changed.has('thread')) this.lookup();
+    super.willUpdate(changed);
+  }
+
+  /** Fetches the count again (in one batch with other counts refreshed in the same task). */
+  refresh(): Promise<void> {
+    return this.lookup(true);
+  }
+
+  private lookup(fresh = false): Promise<void> {
+    const { thread } = this;
+    const api = safeUrl(this.api);
+    let endpoint: string | undefined;
+    try {
+      endpoint = api && countsEndpoint(api);
+    } catch {
+      // Not a URL: handled below like a missing one.
+    }
+    const key = `${endpoint}\n${thread}`;
+    if (key === this.key && !fresh) return this.pending;
+    if (key !== this.key) {
+      this.key = key;
+      this.count = undefined;
+      this.unavailable = false;
+    }
+    if (!endpoint || !thread) {
+      this.fail(new Error('needs an http(s) "api" and a "thread"'));
+      return (this.pending = Promise.resolve());
+    }
+    return (this.pending = lookupCount(endpoint, thread, fresh).then(
+      (count) => {
+        if (this.key !== key) return;
+        this.count = count;
+        this.unavailable = false;
+        emit(this, 'byline-load', { value: count });
+      },
+      (error: unknown) => {
+        if (this.key === key) this.fail(error, true);
+      },
+    ));
+  }
+
+  /** The batcher already warned once for the whole request; a local misconfiguration warns here. */
+  private fail(error: unknown, warned = false): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!warned) console.warn(`[byline] <byline-comment-count>: ${message}`);
+    this.count = undefined;
+    this.unavailable = true;
+    emit(this, 'byline-error', {
+      kind: error instanceof ContractError ? 'contract' : error instanceof RequestError ? error.kind : 'config',
+      field: error instanceof ContractError ? error.field : undefined,
+      status: error instanceof RequestError ? error.status : undefined,
+      message,
+    });
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.i18n.locale;
+    const { strings } = locale;
+    const href = safeUrl(this.href);
+    const phrase = (n: number) => locale.plural(strings.commentCount, n);
+    const shown = (n: number) => (this.format === 'number' ? locale.number(n) : phrase(n));
+    let body: TemplateResult;
+    if (this.count !== undefined) {
+      const content =
+        this.format === 'number'
+          ? html`<span aria-hidden="true" title=${phrase(this.count)}>${shown(this.count)}</span><span
+                class="visually-hidden">${phrase(this.count)}</span>`
+          : phrase(this.count);
+      body = href
+        ? html`<a class="count" part="count" href=${href}>${content}</a>`
+        : html`<span class="count" part="count">${content}</span>`;
+    } else if (this.unavailable) {
+      body = href
+        ? html`<a class="count" part="count" href=${href}>${strings.comments}</a>`
+        : html`<span class="unavailable" part="unavailable"><span aria-hidden="true" title=${strings.commentCountUnavailable}
+              >—</span><span class="visually-hidden">${strings.commentCountUnavailable}</span></span>`;
+    } else {
+      body = html`<span class="placeholder skeleton" part="placeholder"><span class="sizer" aria-hidden="true"
+          >${shown(PLACEHOLDER_COUNT)}</span><span class="visually-hidden">${strings.loading}</span></span>`;
+    }
+    return html`<span class="root" dir=${locale.dir} lang=${locale.language}>${body}</span>`;
+  }
+}

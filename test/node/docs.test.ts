@@ -1,0 +1,45 @@
+// Every public CSS custom property a widget reads is documented (Material Web's rule), every element is
+// in the manifest with its tag, and the README's API section matches the manifest.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const readme = readFileSync('README.md', 'utf8');
+const elements = manifest.modules.flatMap((m: { declarations?: { customElement?: boolean; tagName?: string }[] }) =>
+  (m.declarations ?? []).filter((d) => d.customElement && d.tagName),
+);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+test('the manifest lists all five elements by tag', () => {
+  const tags = elements.map((e: { tagName: string }) => e.tagName).sort();
+  assert.deepEqual(tags, [
+    'byline-article-card',
+    'byline-comment-box',
+    'byline-comment-count',
+    'byline-photo-caption',
+    'byline-related-topics',
+  ]);
+});
+
+test('every --byline-* custom property used in the code is documented', () => {
+  const documented = new Set<string>();
+  for (const element of elements) for (const p of element.cssProperties ?? []) documented.add(p.name);
+  const used = new Set<string>();
+  for (const file of sources('src')) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/var\((--byline-[a-z0-9-]+)/g)) used.add(match[1]!);
+  }
+  const missing = [...used].filter((name) => !documented.has(name) && !readme.includes(`\`${name}\``)).sort();
+  assert.deepEqual(missing, [], `undocumented custom properties: ${missing.join(', ')}`);
+});
+
+test('the README API section is generated from the current manifest', () => {
+  execFileSync('node', ['scripts/api-docs.mjs', '--check'], { stdio: 'pipe' });
+});

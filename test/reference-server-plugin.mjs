@@ -1,0 +1,54 @@
+// A @web/test-runner plugin that runs the real reference server (server/app.ts on a real SQLite file
+// in a temp folder) beside the test pages, so end-to-end tests talk to it over real HTTP and CORS.
+// Test files import '/__byline-e2e.js' for the API base URLs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { register } from 'tsx/esm/api';
+
+export function referenceServerPlugin() {
+  const apps = [];
+  let folder;
+  let moduleSource = '';
+
+  return {
+    name: 'byline-reference-server',
+
+    async serverStart({ config }) {
+      register();
+      const { buildApp } = await import('../server/app.ts');
+      folder = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
+      const testOrigins = [`http://${config.hostname ?? 'localhost'}:${config.port}`, `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+      const start = async (name, rateLimits) => {
+        const app = await buildApp({
+          dbPath: join(folder, `${name}.sqlite`),
+          allowedOrigins: testOrigins,
+          adminToken: 'e2e-admin-token',
+          rateLimits,
+        });
+        await app.listen({ port: 0, host: '127.0.0.1' });
+        apps.push(app);
+        return `http://127.0.0.1:${app.server.address().port}`;
+      };
+      // One server with generous limits for the flows, one with the default post limit for 429s.
+      const main = await start('main', { post: { max: 10_000, timeWindow: 60_000 }, read: { max: 10_000, timeWindow: 60_000 } });
+      const limited = await start('limited', { post: { max: 2, timeWindow: 60_000 } });
+      moduleSource = [
+        `export const origin = ${JSON.stringify(main)};`,
+        `export const api = ${JSON.stringify(`${main}/api`)};`,
+        `export const limitedApi = ${JSON.stringify(`${limited}/api`)};`,
+        `export const adminToken = 'e2e-admin-token';`,
+      ].join('\n');
+    },
+
+    serve(context) {
+      if (context.path === '/__byline-e2e.js') return { body: moduleSource, type: 'js' };
+      return undefined;
+    },
+
+    async serverStop() {
+      await Promise.all(apps.map((app) => app.close()));
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
