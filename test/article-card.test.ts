@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../src/article-card.js';
 import type { BylineArticleCard } from '../src/article-card.js';
 import {
@@ -151,6 +152,25 @@ describe('<byline-article-card>', () => {
     await el.updateComplete;
     expect(getComputedStyle(shadow(el).querySelector('.card')!).backgroundColor).to.equal('rgb(27, 27, 31)');
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the reader\'s color scheme in auto, and keeps a forced theme', async () => {
+    const el = await card();
+    const background = () => getComputedStyle(shadow(el).querySelector('.card')!).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(background()).to.equal('rgb(27, 27, 31)');
+      await expect(el).to.be.accessible();
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(background()).to.equal('rgb(255, 255, 255)');
+      await emulateMedia({ colorScheme: 'light' });
+      el.theme = 'auto';
+      await el.updateComplete;
+      expect(background()).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   describe('data inputs', () => {

@@ -18,17 +18,24 @@ export const baseStyles = css`
     font-family: var(--byline-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabic', sans-serif);
     font-size: var(--byline-font-size, 1rem);
     line-height: 1.5;
-    --_fg: var(--byline-color-text, #1a1a1a);
-    --_muted: var(--byline-color-muted, #595959);
-    --_bg: var(--byline-color-surface, #ffffff);
-    --_line: var(--byline-color-border, #d6d6d6);
-    --_accent: var(--byline-color-accent, #0b57d0);
-    --_danger: var(--byline-color-danger, #b3261e);
-    --_skeleton: var(--byline-color-skeleton, #ececec);
-    --_focus: var(--byline-focus-color, #0b57d0);
+    /* light-dark() picks by the used color-scheme, so one set of tokens serves both themes. */
+    --_fg: light-dark(var(--byline-color-text, #1a1a1a), var(--byline-color-text-dark, #ededed));
+    --_muted: light-dark(var(--byline-color-muted, #595959), var(--byline-color-muted-dark, #b8b8b8));
+    --_bg: light-dark(var(--byline-color-surface, #ffffff), var(--byline-color-surface-dark, #1b1b1f));
+    --_line: light-dark(var(--byline-color-border, #d6d6d6), var(--byline-color-border-dark, #45454d));
+    --_accent: light-dark(var(--byline-color-accent, #0b57d0), var(--byline-color-accent-dark, #a8c7fa));
+    --_danger: light-dark(var(--byline-color-danger, #b3261e), var(--byline-color-danger-dark, #ffb4ab));
+    --_skeleton: light-dark(var(--byline-color-skeleton, #ececec), var(--byline-color-skeleton-dark, #2d2d33));
+    --_focus: light-dark(var(--byline-focus-color, #0b57d0), var(--byline-focus-color-dark, #a8c7fa));
     --_radius: var(--byline-radius, 8px);
     color: var(--_fg);
+    color-scheme: light dark;
+  }
+  :host([theme='light']) {
     color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   /*
    * Host-page rules aimed at the host element itself (\`* { font-family: … }\`, letter-spacing,
@@ -51,30 +58,6 @@ export const baseStyles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  :host([theme='dark']) {
-    --_fg: var(--byline-color-text-dark, #ededed);
-    --_muted: var(--byline-color-muted-dark, #b8b8b8);
-    --_bg: var(--byline-color-surface-dark, #1b1b1f);
-    --_line: var(--byline-color-border-dark, #45454d);
-    --_accent: var(--byline-color-accent-dark, #a8c7fa);
-    --_danger: var(--byline-color-danger-dark, #ffb4ab);
-    --_skeleton: var(--byline-color-skeleton-dark, #2d2d33);
-    --_focus: var(--byline-focus-color-dark, #a8c7fa);
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_fg: var(--byline-color-text-dark, #ededed);
-      --_muted: var(--byline-color-muted-dark, #b8b8b8);
-      --_bg: var(--byline-color-surface-dark, #1b1b1f);
-      --_line: var(--byline-color-border-dark, #45454d);
-      --_accent: var(--byline-color-accent-dark, #a8c7fa);
-      --_danger: var(--byline-color-danger-dark, #ffb4ab);
-      --_skeleton: var(--byline-color-skeleton-dark, #2d2d33);
-      --_focus: var(--byline-focus-color-dark, #a8c7fa);
-      color-scheme: dark;
-    }
   }
   *,
   *::before,
