@@ -22,6 +22,7 @@ const ar: Strings = {
   photoNumber: 'الصورة {n}.',
   photoCredit: 'تصوير: {name}',
   enlargePhoto: 'تكبير الصورة',
+  enlargePhotoNamed: 'تكبير الصورة: {name}',
   closePhoto: 'إغلاق',
   photoDialog: 'صورة مكبّرة',
   related: 'مقالات ذات صلة',

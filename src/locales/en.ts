@@ -28,6 +28,7 @@ export interface Strings {
   photoNumber: string;
   photoCredit: string;
   enlargePhoto: string;
+  enlargePhotoNamed: string;
   closePhoto: string;
   photoDialog: string;
   related: string;
@@ -87,6 +88,7 @@ const en: Strings = {
   photoNumber: 'Photo {n}.',
   photoCredit: 'Photo: {name}',
   enlargePhoto: 'Enlarge photo',
+  enlargePhotoNamed: 'Enlarge photo: {name}',
   closePhoto: 'Close',
   photoDialog: 'Enlarged photo',
   related: 'Related articles',

@@ -15,6 +15,7 @@ const th: Strings = {
   photoNumber: 'ภาพที่ {n}',
   photoCredit: 'ภาพ: {name}',
   enlargePhoto: 'ขยายภาพ',
+  enlargePhotoNamed: 'ขยายภาพ: {name}',
   closePhoto: 'ปิด',
   photoDialog: 'ภาพขยาย',
   related: 'บทความที่เกี่ยวข้อง',

@@ -15,6 +15,7 @@ const vi: Strings = {
   photoNumber: 'Ảnh {n}.',
   photoCredit: 'Ảnh: {name}',
   enlargePhoto: 'Phóng to ảnh',
+  enlargePhotoNamed: 'Phóng to ảnh: {name}',
   closePhoto: 'Đóng',
   photoDialog: 'Ảnh phóng to',
   related: 'Bài viết liên quan',

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import { checkPhoto, type Photo } from '../core/contract.js';
 import { DataController } from '../core/data.js';
+import { fill } from '../core/i18n.js';
 import { emit } from '../core/emit.js';
 import type { LoadingMode } from '../core/near-viewport.js';
 import { baseStyles } from '../core/styles.js';
@@ -192,7 +193,7 @@ export class BylinePhotoCaption extends BylineElement {
       ? nothing
       : zoomable
         ? html`<button class="frame" part="zoom-button" style=${style} aria-haspopup="dialog"
-            aria-label=${photo.alt ? `${strings.enlargePhoto}: ${photo.alt}` : strings.enlargePhoto}
+            aria-label=${photo.alt ? fill(strings.enlargePhotoNamed, { name: photo.alt }) : strings.enlargePhoto}
             @click=${this.openZoom}>
             ${image}
             <svg class="hint" viewBox="0 0 24 24" aria-hidden="true">
