@@ -2,11 +2,11 @@
  * End to end: widgets in a page talking over real HTTP (cross-origin, with CORS) to the real
  * reference server on a real SQLite file, started by test/reference-server-plugin.mjs.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 // @ts-expect-error served by the reference-server plugin at test time
-import { api, origin } from '/__byline-e2e.js';
+import { api, limitedApi, origin } from '/__byline-e2e.js';
 import '../src/index.js';
-import type { BylineArticleCard } from '../src/index.js';
+import type { BylineArticleCard, BylineCommentBox, BylineCommentCount } from '../src/index.js';
 import { SEED_TITLE_TH, SEED_TITLE_VI } from './fixtures.js';
 
 const ARTICLE = 'mic-197241227152010792';
@@ -36,4 +36,94 @@ describe('end to end against the reference server', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.error span')!.textContent).to.equal('Không thể tải nội dung này.');
   });
+
+  describe('comments', () => {
+    let serial = 0;
+    const uniqueThread = () => `e2e-${Date.now().toString(36)}-${++serial}`;
+
+    async function box(thread: string, base = api, lang = 'th') {
+      const el = await fixture<BylineCommentBox>(
+        html`<byline-comment-box api=${base} thread=${thread} lang=${lang} loading="eager"></byline-comment-box>`,
+      );
+      await waitUntil(() => !el.shadowRoot!.querySelector('[part="skeleton"]'), 'the list loads');
+      await el.updateComplete;
+      return el;
+    }
+
+    function type(el: HTMLElement, name: 'name' | 'body', value: string) {
+      const input = el.querySelector<HTMLInputElement | HTMLTextAreaElement>(`form [name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+
+    const submit = (el: HTMLElement) => el.querySelector<HTMLButtonElement>('form button[type="submit"]')!;
+    const bodies = (el: HTMLElement) =>
+      [...el.shadowRoot!.querySelectorAll('[part="text"]')].map((node) => node.textContent!.trim());
+    const heading = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="heading"]')!.textContent!.trim();
+
+    it('posts over real HTTP, survives a reload, and is counted', async () => {
+      const thread = uniqueThread();
+      const first = await box(thread);
+      expect(heading(first)).to.equal('การแสดงความคิดเห็น (0)');
+      type(first, 'name', 'สมชาย');
+      type(first, 'body', 'Bộ TT&TT <b>ขอบคุณ</b> ครับ');
+      await first.updateComplete;
+      const posted = oneEvent(first, 'byline-comment-posted');
+      submit(first).click();
+      submit(first).click(); // a rapid double-click sends one request
+      const { detail } = await posted;
+      expect(detail.comment.status).to.equal('published');
+      first.remove();
+
+      // "Reload": a new element reads the thread from the server.
+      const second = await box(thread);
+      expect(bodies(second)).to.deep.equal(['Bộ TT&TT <b>ขอบคุณ</b> ครับ']);
+      expect(heading(second)).to.equal('การแสดงความคิดเห็น (1)');
+      const draft = second.querySelector<HTMLTextAreaElement>('form [name="body"]')!;
+      expect(draft.value).to.equal('');
+
+      const count = await fixture<BylineCommentCount>(
+        html`<byline-comment-count lang="en" api=${api} thread=${thread}></byline-comment-count>`,
+      );
+      await waitUntil(() => count.shadowRoot!.textContent!.includes('1 comment'), 'the count arrives');
+      await expect(second).to.be.accessible();
+    });
+
+    it('holds a comment with a link for moderation and keeps it out of the list', async () => {
+      const thread = uniqueThread();
+      const el = await box(thread, api, 'en');
+      type(el, 'name', 'Reader');
+      type(el, 'body', 'See https://example.org for more');
+      await el.updateComplete;
+      const posted = oneEvent(el, 'byline-comment-posted');
+      submit(el).click();
+      expect((await posted).detail.comment.status).to.equal('pending');
+      el.remove();
+      const reloaded = await box(thread, api, 'en');
+      expect(bodies(reloaded)).to.deep.equal([]);
+    });
+
+    it('shows the localized wait after the server rate-limits, and keeps the draft', async () => {
+      const thread = uniqueThread();
+      const el = await box(thread, limitedApi, 'en');
+      let rateLimited = false;
+      for (let attempt = 0; attempt < 4 && !rateLimited; attempt++) {
+        type(el, 'name', 'Reader');
+        type(el, 'body', `Comment number ${attempt}`);
+        await el.updateComplete;
+        const answered = Promise.race([
+          oneEvent(el, 'byline-comment-posted').then(() => 201),
+          oneEvent(el, 'byline-error').then((event) => event.detail.status),
+        ]);
+        submit(el).click();
+        rateLimited = (await answered) === 429;
+      }
+      expect(rateLimited).to.equal(true);
+      const message = el.querySelector('.byline-comment-form__message')!.textContent!;
+      expect(message).to.match(/^Too many comments in a short time\. You can post again in (\d+ seconds?|1 minute)\.$/);
+      expect(el.querySelector<HTMLTextAreaElement>('form [name="body"]')!.value).to.match(/^Comment number \d$/);
+      await expect(el).to.be.accessible();
+    });
+  });
 });
+

@@ -55,6 +55,9 @@ describe('i18n', () => {
     expect(locale('en').relative('2024-12-27T09:00:00Z', now)).to.equal('3 hours ago');
     expect(locale('en').relative('2024-12-27T11:59:30Z', now)).to.equal('just now');
     expect(locale('en').relative('2024-12-26T12:00:00Z', now)).to.equal('yesterday');
+    expect(locale('en').relative('2024-12-27T12:00:45Z', now)).to.equal('in 45 seconds');
+    expect(locale('en').relative('2024-12-27T12:01:00Z', now)).to.equal('in 1 minute');
+    expect(locale('th', th).relative('2024-12-27T12:00:30Z', now)).to.equal('ในอีก 30 วินาที');
     expect(locale('vi', vi).relative('2024-12-27T09:00:00Z', now)).to.equal('3 giờ trước');
     expect(locale('th', th).relative('2024-12-27T09:00:00Z', now)).to.equal('3 ชั่วโมงที่ผ่านมา');
   });

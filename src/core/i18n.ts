@@ -133,10 +133,11 @@ export class Locale {
     ).format(new Date(value));
   }
 
-  /** "3 hours ago", "yesterday", "just now" (under a minute). */
+  /** "3 hours ago", "yesterday", "just now" (under a minute ago), "in 45 seconds". */
   relative(value: string | Date, now: number = Date.now()): string {
     let delta = (new Date(value).getTime() - now) / 1000;
-    if (Math.abs(delta) < 60) return this.strings.justNow;
+    // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
+    if (delta <= 0 && delta > -60) return this.strings.justNow;
     const format = cached(
       `r|${this.intlTag}`,
       () => new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }),
