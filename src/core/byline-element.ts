@@ -28,10 +28,11 @@ export class BylineElement extends LitElement {
 
   /** The localized error state shared by content widgets; retry only when loading again can help. */
   protected renderFailure(data: DataController<unknown>): TemplateResult {
-    const { strings } = this.i18n.locale;
+    const { dir, language, strings } = this.i18n.locale;
     const failure = data.failure;
     const message = failure?.kind === 'contract' ? strings.invalidData : strings.loadFailed;
-    return html`<div class="error" part="error" role="alert">
+    // Like every other state, so an Arabic error reads right-to-left even on a left-to-right page.
+    return html`<div class="error" part="error" role="alert" dir=${dir} lang=${language}>
       <span>${message}</span>
       ${failure?.retryable
         ? html`<button class="button" part="retry" @click=${() => data.retry()}>${strings.retry}</button>`
