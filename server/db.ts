@@ -80,7 +80,12 @@ export function openDatabase(file: string, options: { mustExist?: boolean } = {}
     // The CLI and the server may write at the same moment; wait rather than fail with SQLITE_BUSY.
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new StartupError(`Database ${file} failed its integrity check (${String(check)}). Restore a backup; Byline will not reset it.`);
+    if (check !== 'ok') {
+      // SQLite can report hundreds of damaged cells, one per line; the startup error stays one line.
+      const [first, ...more] = String(check).split('\n').filter((line) => !line.startsWith('*** '));
+      const rest = more.length ? ` and ${more.length} more problem${more.length > 1 ? 's' : ''}` : '';
+      throw new StartupError(`Database ${file} failed its integrity check (${first}${rest}). Restore a backup; Byline will not reset it.`);
+    }
     migrate(db);
     return db;
   } catch (error) {

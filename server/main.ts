@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { buildApp } from './app.js';
+import { buildApp, type AppOptions } from './app.js';
 import { dataFile, ensureDataDir, openDatabase, StartupError, type DB } from './db.js';
 
 /** Prints a one-line reason and exits non-zero: startup problems are the operator's to fix, not a stack trace. */
@@ -15,7 +15,20 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** Requests per minute per client IP from the environment (e.g. raised for a load test), if set. */
+function perMinute(name: string): number | undefined {
+  const value = process.env[name];
+  if (!value) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) fail(`${name} must be a positive whole number of requests per minute, got "${value}".`);
+  return Number(value);
+}
+
 const port = parsePort(process.env.PORT ?? '8787');
+const rateLimits: NonNullable<AppOptions['rateLimits']> = {};
+for (const [route, name] of [['post', 'BYLINE_RATE_LIMIT_POST'], ['read', 'BYLINE_RATE_LIMIT_READ']] as const) {
+  const max = perMinute(name);
+  if (max) rateLimits[route] = { max, timeWindow: 60_000 };
+}
 const host = process.env.HOST || '127.0.0.1';
 const dataDir = resolve(process.env.BYLINE_DATA_DIR || 'data');
 const allowedOrigins = (process.env.BYLINE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -33,7 +46,7 @@ try {
 
 let app;
 try {
-  app = await buildApp({ db, allowedOrigins, adminToken, trustProxy: process.env.BYLINE_TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL || 'warn' } });
+  app = await buildApp({ db, allowedOrigins, adminToken, rateLimits, trustProxy: process.env.BYLINE_TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL || 'warn' } });
   await app.listen({ port, host });
 } catch (error) {
   db.close();

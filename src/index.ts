@@ -11,3 +11,4 @@ export { BylineElement, type Theme } from './core/byline-element.js';
 export type { BylineErrorDetail, BylineLoadDetail } from './core/events.js';
 export type { ImageData, LinkData, Photo, RelatedFeed, RelatedKind, RelatedSection } from './core/contract.js';
 export type { DigitsOption } from './core/i18n.js';
+export { setRequestTimeout } from './core/fetch.js';

@@ -7,6 +7,15 @@
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRIES = 2;
 const BACKOFF_BASE_MS = 400;
+let pageTimeoutMs = DEFAULT_TIMEOUT_MS;
+
+/**
+ * Sets the timeout of every Byline request on the page that names none (default 10 s): longer for
+ * readers on slow networks, shorter for tests. A value that is not a positive number restores the default.
+ */
+export function setRequestTimeout(ms: number): void {
+  pageTimeoutMs = ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+}
 /** A Retry-After longer than this is not waited out silently: the error reaches the reader instead. */
 const MAX_SILENT_RETRY_AFTER_S = 5;
 
@@ -75,7 +84,7 @@ async function attempt(url: string, options: RequestOptions): Promise<unknown> {
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }, options.timeoutMs ?? pageTimeoutMs);
   const forwardAbort = () => controller.abort();
   options.signal?.addEventListener('abort', forwardAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
