@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
+import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkArticle, type Article, type LinkData } from '../core/contract.js';
 import { DataController } from '../core/data.js';
 import { baseStyles } from '../core/styles.js';
@@ -114,9 +115,7 @@ export class BylineArticleCard extends BylineElement {
   private renderImage(article: Article): TemplateResult | typeof nothing {
     const image = article.image;
     if (!image?.src) return nothing;
-    const sized = image.width && image.height;
-    return html`<div class="media" part="media"
-        style=${ifDefined(sized ? `aspect-ratio: ${image.width} / ${image.height}` : undefined)}>
+    return html`<div class="media" part="media" ${aspectRatio(image.width, image.height)}>
       <img part="image" src=${image.src} srcset=${ifDefined(image.srcset)}
         sizes=${ifDefined(image.srcset ? (this.sizes ?? this.defaultSizes) : undefined)}
         width=${ifDefined(image.width)} height=${ifDefined(image.height)}

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
+import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkPhoto, type Photo } from '../core/contract.js';
 import { DataController } from '../core/data.js';
 import { fill } from '../core/i18n.js';
@@ -180,19 +181,18 @@ export class BylinePhotoCaption extends BylineElement {
       </figure>`;
     }
     const hasImage = light ? !!this.lightImage : !!photo.src;
-    const sized = photo.width && photo.height;
     const image = light
       ? html`<slot class="image"></slot>`
       : html`<img part="image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
           sizes=${ifDefined(photo.srcset ? (this.sizes ?? '100vw') : undefined)}
           width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
           loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" />`;
-    const style = ifDefined(sized ? `aspect-ratio: ${photo.width} / ${photo.height}` : undefined);
+    const shape = aspectRatio(photo.width, photo.height);
     const zoomable = this.zoomable(photo);
     const frame = !hasImage
       ? nothing
       : zoomable
-        ? html`<button class="frame" part="zoom-button" style=${style} aria-haspopup="dialog"
+        ? html`<button class="frame" part="zoom-button" ${shape} aria-haspopup="dialog"
             aria-label=${photo.alt ? fill(strings.enlargePhotoNamed, { name: photo.alt }) : strings.enlargePhoto}
             @click=${this.openZoom}>
             ${image}
@@ -200,7 +200,7 @@ export class BylinePhotoCaption extends BylineElement {
               <circle cx="10" cy="10" r="6" /><path d="M14.5 14.5 20 20M10 7v6M7 10h6" />
             </svg>
           </button>`
-        : html`<div class="frame" style=${style}>${image}</div>`;
+        : html`<div class="frame" ${shape}>${image}</div>`;
     const captionText = light
       ? this.lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
         ? html`<slot class="caption"></slot>`
