@@ -57,6 +57,21 @@ describe('hostile host page CSS', () => {
     expect(hostile).to.deep.equal(clean);
   });
 
+  it('survives a global `* { all: unset }` reset', async () => {
+    style.remove();
+    const { elements } = await widgets();
+    const clean = snapshot(elements);
+    const reset = document.createElement('style');
+    reset.textContent = '* { all: unset; }';
+    document.head.append(reset);
+    try {
+      expect(snapshot(elements)).to.deep.equal(clean);
+      for (const el of elements) expect(el.shadowRoot!.querySelector('a, img')!.getBoundingClientRect().height, el.localName).to.be.greaterThan(0);
+    } finally {
+      reset.remove();
+    }
+  });
+
   it('keeps the zoom button a real, visible button', async () => {
     const { elements } = await widgets();
     const caption = elements.find((el) => el.localName === 'byline-photo-caption')!;
