@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { decode } from '@jridgewell/sourcemap-codec';
 import { area } from '../scripts/size.mjs';
 import { serve } from './lib/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/setup.mjs';
@@ -20,7 +21,6 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const page = process.argv[2] ?? 'render.html?impl=byline&n=1000';
 const top = Number(process.argv.find((a) => a.startsWith('--top='))?.split('=')[1] ?? 25);
 
-const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
 /** For a built file: (line, column) -> source path, from its source map. */
 function sourceLookup(file) {
   let map;
@@ -29,35 +29,11 @@ function sourceLookup(file) {
   } catch {
     return () => undefined;
   }
-  const lines = map.mappings.split(';').map((line) => {
-    const segments = [];
-    let column = 0;
-    for (const segment of line.split(',').filter(Boolean)) {
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = B64[char];
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = shift = 0;
-        }
-      }
-      column += values[0];
-      segments.push([column, values[1]]);
-    }
-    return segments;
-  });
-  // Source indexes are relative from segment to segment across the whole file.
-  let index = 0;
-  const absolute = lines.map((segments) => segments.map(([column, delta]) => [column, delta === undefined ? -1 : (index += delta)]));
+  const lines = decode(map.mappings);
   return (line, column) => {
-    const segments = absolute[line] ?? [];
     let found;
-    for (const [start, source] of segments) if (start <= column) found = source;
-    return found >= 0 ? map.sources[found].replace(/^(\.\.\/)+/, '') : undefined;
+    for (const [start, source] of lines[line] ?? []) if (start <= column) found = source;
+    return found === undefined ? undefined : map.sources[found].replace(/^(\.\.\/)+/, '');
   };
 }
 

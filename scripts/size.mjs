@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { decode } from '@jridgewell/sourcemap-codec';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CDN = join(ROOT, 'cdn');
@@ -129,24 +130,6 @@ export function report() {
 // ---------------------------------------------------------------------------------------------------
 // Per-module attribution from a source map: which source file each byte of the minified output came from.
 
-const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-
-function decodeVlq(segment) {
-  const values = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = B64[char];
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = shift = 0;
-    }
-  }
-  return values;
-}
-
 /** Minified bytes per source file, plus the source's own text from the output (for gzip estimates). */
 function attribute(file) {
   const code = readFileSync(join(CDN, file), 'utf8');
@@ -154,21 +137,14 @@ function attribute(file) {
   const lines = code.split('\n');
   const parts = new Map();
   const push = (source, text) => parts.set(source, (parts.get(source) ?? '') + text);
-  let sourceIndex = 0;
-  map.mappings.split(';').forEach((line, row) => {
+  decode(map.mappings).forEach((segments, row) => {
     const text = lines[row] ?? '';
-    let column = 0;
     let current = '(unmapped)';
     let start = 0;
-    for (const segment of line.split(',').filter(Boolean)) {
-      const [columnDelta, sourceDelta] = decodeVlq(segment);
-      column += columnDelta;
+    for (const [column, source] of segments) {
       push(current, text.slice(start, column));
       start = column;
-      if (sourceDelta !== undefined) {
-        sourceIndex += sourceDelta;
-        current = map.sources[sourceIndex].replace(/^(\.\.\/)+/, '');
-      } else current = '(unmapped)';
+      current = source === undefined ? '(unmapped)' : map.sources[source].replace(/^(\.\.\/)+/, '');
     }
     push(current, text.slice(start) + '\n');
   });
