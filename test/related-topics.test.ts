@@ -95,6 +95,19 @@ describe('<byline-related-topics>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a Thai title left-to-right and full width inside an Arabic UI', async () => {
+    const el = await fixture<BylineRelatedTopics>(
+      html`<byline-related-topics lang="ar" .sections=${seedRelated().sections}></byline-related-topics>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.text'), 'items render');
+    const text = el.shadowRoot!.querySelector<HTMLElement>('.text')!;
+    const item = text.closest('li')!;
+    expect(getComputedStyle(item).direction).to.equal('rtl');
+    expect(getComputedStyle(text.querySelector('.link')!).direction).to.equal('ltr');
+    const thumbnailSpace = item.querySelector('img') ? item.querySelector('img')!.getBoundingClientRect().width : 0;
+    expect(text.getBoundingClientRect().width).to.be.closeTo(item.clientWidth - thumbnailSpace, 1);
+  });
+
   it('is accessible in the dark theme and in Arabic', async () => {
     const dark = await related(seedRelated(), 'th', { theme: 'dark' });
     expect(getComputedStyle(shadow(dark).querySelector('section')!).backgroundColor).to.equal('rgb(27, 27, 31)');

@@ -21,7 +21,7 @@ async function defineVanilla() {
     '<article class="card" part="card" data-layout="auto" dir="ltr" lang="en">' +
     '<div class="media" part="media"><img part="image" loading="lazy" decoding="async"></div>' +
     '<div class="body"><a class="kicker" part="kicker"></a>' +
-    '<div class="headline" part="headline" role="heading" aria-level="3"><a dir="auto"></a></div>' +
+    '<div class="headline" part="headline" role="heading" aria-level="3" dir="auto"><a></a></div>' +
     '<p class="summary" part="summary" dir="auto"></p>' +
     '<p class="meta" part="meta"><span class="author">By <a></a></span><span class="source">Source: <a></a></span>' +
     '<time></time><span class="comments"></span></p></div></article>';
@@ -85,7 +85,7 @@ async function defineLit() {
         part="media" style="aspect-ratio: ${a.image.width} / ${a.image.height}"><img part="image" src=${a.image.src}
         width=${a.image.width} height=${a.image.height} alt=${a.image.alt} loading="lazy" decoding="async"
         /></div><div class="body"><a class="kicker" part="kicker" href=${a.category.url}>${a.category.name}</a><div
-        class="headline" part="headline" role="heading" aria-level="3"><a href=${a.url} lang=${a.lang} dir="auto">${a.title}</a></div><p
+        class="headline" part="headline" role="heading" aria-level="3" dir="auto"><a href=${a.url} lang=${a.lang}>${a.title}</a></div><p
         class="summary" part="summary" lang=${a.lang} dir="auto">${a.summary}</p><p class="meta" part="meta"><span
         class="author">By <a href=${a.author.url}>${a.author.name}</a></span><span class="source">Source: <a
         href=${a.source.url}>${a.source.name}</a></span><time datetime=${a.publishedAt}

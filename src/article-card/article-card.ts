@@ -93,10 +93,10 @@ export class BylineArticleCard extends BylineElement {
       ${this.renderImage(article)}
       <div class="body">
         ${article.category ? this.renderKicker(article.category) : nothing}
-        <div class="headline" part="headline" role="heading" aria-level=${this.level}>
+        <div class="headline" part="headline" role="heading" aria-level=${this.level} dir="auto">
           ${article.url
-            ? html`<a href=${article.url} lang=${ifDefined(article.lang)} dir="auto">${article.title}</a>`
-            : html`<span lang=${ifDefined(article.lang)} dir="auto">${article.title}</span>`}
+            ? html`<a href=${article.url} lang=${ifDefined(article.lang)}>${article.title}</a>`
+            : html`<span lang=${ifDefined(article.lang)}>${article.title}</span>`}
         </div>
         ${article.summary
           ? html`<p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto">${article.summary}</p>`

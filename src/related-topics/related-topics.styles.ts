@@ -45,6 +45,8 @@ export const relatedTopicsStyles = css`
     background: var(--_skeleton);
   }
   .text {
+    /* Full width, so a title in another script's direction (dir=auto) aligns the same on every line. */
+    flex: 1;
     display: flex;
     flex-direction: column;
     gap: 0.125em;
