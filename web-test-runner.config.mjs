@@ -1,9 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { referenceServerPlugin } from './test/reference-server-plugin.mjs';
-
-// Debian's Chromium only: no test tool downloads a browser (see README "Browser tests").
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   // test/node/ holds node:test files (run by `npm run test:node`), not browser tests.
@@ -16,14 +14,9 @@ export default {
       // frames, which stalls fixture() and container-query layout in parallel runs.
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
-        executablePath,
+        executablePath: CHROMIUM,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
+          ...CHROMIUM_ARGS,
           // Test pages run as parallel tabs; background tabs must keep their timers, frames and observers.
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',

@@ -2,6 +2,7 @@
 // Usage: node scripts/screenshots.mjs [base-url] [out-dir]   (the server must be running: npm start)
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8787';
 const out = process.argv[3] ?? 'screenshots';
@@ -19,8 +20,8 @@ const shots = [
 ];
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
 for (const [name, path] of process.argv[4] ? shots.filter(([n]) => n.includes(process.argv[4])) : shots) {
