@@ -125,11 +125,13 @@ export class Locale {
   }
 
   date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
-    return cached(
-      `d|${this.intlTag}|${this.timeZone}|${style}`,
-      () => new Intl.DateTimeFormat(this.intlTag, { ...options, timeZone: this.timeZone }),
+    // Called twice per card: the formatter (and its options) is built once per locale, zone and style.
+    return cached(`d|${this.intlTag}|${this.timeZone}|${style}`, () =>
+      new Intl.DateTimeFormat(this.intlTag, {
+        dateStyle: 'medium',
+        timeStyle: style === 'datetime' ? 'short' : undefined,
+        timeZone: this.timeZone,
+      }),
     ).format(new Date(value));
   }
 
