@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import { makeApp } from './helpers.js';
 
@@ -38,6 +39,21 @@ describe('static files', () => {
       assert.match(String(res.headers['content-type']), /javascript/, url);
       assert.equal(res.headers['access-control-allow-origin'], '*', url);
     }
+  });
+
+  test('scripts are served compressed to clients that accept it, as a CDN would', async () => {
+    const { app, dir } = await makeApp();
+    const script = `export const strings = ${JSON.stringify('กระทรวงสารสนเทศและการสื่อสาร '.repeat(200))};\n`;
+    file(dir, 'cdn/byline.min.js', script);
+    const gzipped = await app.inject({ url: '/cdn/byline.min.js', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzipped.statusCode, 200);
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.match(String(gzipped.headers.vary), /accept-encoding/i);
+    assert.ok(gzipped.rawPayload.length < Buffer.byteLength(script) / 10, `${gzipped.rawPayload.length} bytes`);
+    assert.equal(gunzipSync(gzipped.rawPayload).toString(), script);
+    const plain = await app.inject({ url: '/cdn/byline.min.js' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, script);
   });
 
   test('nothing outside the mounted folders is served', async () => {
