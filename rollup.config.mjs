@@ -58,12 +58,38 @@ const output = {
 /** Lit, the shared core, the English strings (and the decorator helper): the loader build's shared chunk. */
 const SHARED = /[\\/](node_modules|dist[\\/]core)[\\/]|[\\/]dist[\\/]locales[\\/]en\.js$|^\0byline-decorate$/;
 
+// Language bundles: the script-tag bundle with one more language's strings inline, for pages in that
+// language. The strings are provided before the first render, so an element that is in the page when the
+// bundle runs renders at once in the page's language: no request for the strings, no empty first frame.
+const LANGUAGE_BUNDLES = ['th', 'vi', 'ar'];
+const LANGUAGE_ENTRY = '\0byline-language-bundle:';
+const languageBundles = () => ({
+  name: 'byline-language-bundles',
+  resolveId: (id) => (id.startsWith(LANGUAGE_ENTRY) ? id : null),
+  load(id) {
+    if (!id.startsWith(LANGUAGE_ENTRY)) return null;
+    const language = id.slice(LANGUAGE_ENTRY.length);
+    return [
+      `import { provideStrings } from './dist/core/i18n.js';`,
+      `import strings from './dist/locales/${language}.js';`,
+      `provideStrings('${language}', strings);`,
+      `export * from './dist/index.js';`,
+    ].join('\n');
+  },
+});
+
 export default [
   {
     input: { 'byline.min': 'dist/index.js' },
     output,
     plugins: plugins(),
   },
+  // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
+  ...LANGUAGE_BUNDLES.map((language) => ({
+    input: { [`byline.${language}.min`]: `${LANGUAGE_ENTRY}${language}` },
+    output,
+    plugins: [languageBundles(), ...plugins()],
+  })),
   {
     input: { loader: 'dist/loader.js' },
     output: { ...output, manualChunks: (id) => (SHARED.test(id) ? 'core' : undefined) },

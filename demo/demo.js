@@ -10,6 +10,8 @@ function setLanguage(lang) {
   root.dir = lang === 'ar' ? 'rtl' : 'ltr';
   // Article data exists in th/vi/en (the seed's languages); an Arabic UI shows the English data.
   const feed = FEED_LANGS.includes(lang) ? lang : 'en';
+  // The page's own Thai article data is inline (it wins over src); another language fetches its version.
+  if (lang !== 'th') $('card').querySelector('script[type="application/json"]')?.remove();
   $('card').setAttribute('src', `/api/articles/${ARTICLE}?lang=${feed}`);
   $('related').setAttribute('src', `/api/related/${ARTICLE}?lang=${feed}`);
   $('lang').value = lang;

@@ -92,8 +92,9 @@ async function writePlaceholderPage(origin, root, file) {
 /** The demo page with the loader in place of the bundle. */
 function writeLoaderPage(root, file) {
   const html = readFileSync(join(root, 'demo', 'index.html'), 'utf8');
-  const swapped = html.replace(/(<script\b[^>]*\bsrc=")[^"]*\/cdn\/byline\.min\.js"/, '$1/cdn/loader.js"');
-  if (swapped === html) throw new Error('demo/index.html does not load /cdn/byline.min.js');
+  // The loader fetches each element's chunk after it runs, so blocking rendering on it would not help.
+  const swapped = html.replace(/<script\b[^>]*\bsrc="[^"]*\/cdn\/byline(\.\w+)?\.min\.js"/, '<script type="module" src="/cdn/loader.js"');
+  if (swapped === html) throw new Error('demo/index.html does not load a /cdn/byline*.min.js bundle');
   writeFileSync(file, swapped.replace(/<head>/, '<head>\n    <base href="/demo/" />'));
 }
 

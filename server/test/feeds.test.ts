@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { MAIN_ARTICLE_ID, type Article, type RelatedFeed } from '../feeds.js';
+import { getArticle, MAIN_ARTICLE_ID, type Article, type RelatedFeed } from '../feeds.js';
 import { createComment, errorOf, makeApp } from './helpers.js';
 
 const TH_TITLE = 'กระทรวงสารสนเทศและการสื่อสาร ยกระดับคุณภาพและประสิทธิภาพการดำเนินการปฏิรูประบบราชการ';
@@ -103,5 +104,16 @@ describe('GET /api/related/:id', () => {
     assert.ok(vi.sections[1].items.some((a) => a.title.includes('10.000')));
     assert.ok(en.sections[1].items.some((a) => a.title.includes('10,000')));
     assert.notDeepEqual(vi.sections[1].items.map((a) => a.title), en.sections[1].items.map((a) => a.title));
+  });
+});
+
+describe('demo/index.html', () => {
+  test("the hero card's inline JSON is the seed article as the API serves it in Thai (without the live comment count)", () => {
+    const page = readFileSync(new URL('../../demo/index.html', import.meta.url), 'utf8');
+    const inline = /<byline-article-card id="card"[^>]*>[\s\S]*?<script type="application\/json">([\s\S]*?)<\/script>/.exec(page);
+    assert.ok(inline, 'the hero card has inline JSON');
+    const { commentCount, ...served } = getArticle(MAIN_ARTICLE_ID, 'th')!;
+    assert.equal(commentCount, undefined); // the count is added per request, from the database
+    assert.deepEqual(JSON.parse(inline[1]!), served);
   });
 });

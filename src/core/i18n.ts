@@ -65,6 +65,15 @@ export function loadStrings(language: string): Promise<Strings> {
   return loading.then((strings) => strings ?? en);
 }
 
+/**
+ * Makes a language's strings available synchronously. The language bundles (`cdn/byline.th.min.js`, ...)
+ * call it while they are evaluated, so elements already in the page render in that language in the same
+ * task, before the next paint, instead of after a request for the strings.
+ */
+export function provideStrings(language: string, strings: Strings): void {
+  loadedStrings.set(language, strings);
+}
+
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
