@@ -5,6 +5,8 @@
 //
 //   node bench/profile.mjs render.html?impl=byline&n=1000 [--top=25]
 //   node bench/profile.mjs comment-box.html?impl=byline
+//   node bench/profile.mjs /demo/ --cpu-slowdown=4      a demo page, from the reference server, at
+//                                                        Lighthouse's phone size and CPU slowdown
 //
 // Function names in the bundle are minified: the profile maps them back through cdn/*.js.map to the
 // source module (dist/... = src/...), which is what the "module" column shows.
@@ -14,12 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { decode } from '@jridgewell/sourcemap-codec';
 import { area } from '../scripts/size.mjs';
+import { MOBILE, startReferenceServer } from './lib/page-cost.mjs';
 import { serve } from './lib/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/setup.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const page = process.argv[2] ?? 'render.html?impl=byline&n=1000';
-const top = Number(process.argv.find((a) => a.startsWith('--top='))?.split('=')[1] ?? 25);
+const option = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const top = option('top', 25);
+const slowdown = option('cpu-slowdown', 1);
+// Bench pages come from a static server and signal `benchReady`; demo pages need the reference server.
+const demo = page.startsWith('/demo/');
 
 /** For a built file: (line, column) -> source path, from its source map. */
 function sourceLookup(file) {
@@ -37,16 +44,22 @@ function sourceLookup(file) {
   };
 }
 
-const server = await serve({ root: ROOT });
+const reference = demo ? startReferenceServer(ROOT) : undefined;
+const server = reference ? { origin: await reference.origin, close: async () => reference.stop() } : await serve({ root: ROOT });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 try {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const tab = await browser.newPage(demo ? MOBILE : { viewport: { width: 1024, height: 768 } });
   const cdp = await tab.context().newCDPSession(tab);
+  if (slowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await tab.goto(`${server.origin}/bench/pages/${page}`);
-  await tab.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 });
+  if (demo) {
+    await tab.goto(`${server.origin}${page}`, { waitUntil: 'networkidle' });
+  } else {
+    await tab.goto(`${server.origin}/bench/pages/${page}`);
+    await tab.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 });
+  }
   const { profile } = await cdp.send('Profiler.stop');
   const measures = await tab.evaluate(() => performance.getEntriesByType('measure').map((m) => `${m.name} ${m.duration.toFixed(1)} ms`));
 
@@ -75,7 +88,8 @@ try {
     byArea.set(group, (byArea.get(group) ?? 0) + self);
   }
   const total = [...byArea.values()].reduce((a, b) => a + b, 0);
-  console.log(`${page}: ${measures.join(', ')}; profile ${total.toFixed(0)} ms of samples (self time)\n`);
+  const conditions = slowdown > 1 ? `, CPU ${slowdown}x slower` : '';
+  console.log(`${page}${conditions}: ${measures.join(', ') || 'no measures'}; profile ${total.toFixed(0)} ms of samples (self time)\n`);
   console.log('by area (the browser\'s style, layout and GC show as "(program)" / "(garbage collector)"):');
   for (const [name, ms] of [...byArea].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(22)} ${ms.toFixed(1).padStart(8)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%`);
   console.log(`\ntop ${top} functions by self time:`);

@@ -14,11 +14,12 @@ import { median } from './stats.mjs';
 
 const TAG = /^byline-/;
 /** Lighthouse's default (mobile) screen, so the placeholders get the sizes Lighthouse will see. */
-const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+export const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 /** Scripts that are Byline's: the bundles and the npm build. */
 const BYLINE_SCRIPT = /\/(cdn|dist)\//;
 
-function startReferenceServer(root) {
+/** The reference server on an empty temporary database: `{ origin, stop }`. */
+export function startReferenceServer(root) {
   const dataDir = mkdtempSync(join(tmpdir(), 'byline-bench-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
