@@ -90,22 +90,21 @@ async function writePlaceholderPage(origin, root, file) {
   return heights;
 }
 
-/** The demo page with the loader in place of the bundle. */
-function writeLoaderPage(root, file) {
+/** The demo page with its bundle's script tag rewritten by `swap` (given the tag up to its src). */
+function writeDemoVariant(root, file, swap) {
   const html = readFileSync(join(root, 'demo', 'index.html'), 'utf8');
-  // The loader fetches each element's chunk after it runs, so blocking rendering on it would not help.
-  const swapped = html.replace(/<script\b[^>]*\bsrc="[^"]*\/cdn\/byline(\.\w+)?\.min\.js"/, '<script type="module" src="/cdn/loader.js"');
+  const swapped = html.replace(/<script\b[^>]*\bsrc="[^"]*\/cdn\/byline(\.\w+)?\.min\.js"/, swap);
   if (swapped === html) throw new Error('demo/index.html does not load a /cdn/byline*.min.js bundle');
   writeFileSync(file, swapped.replace(/<head>/, '<head>\n    <base href="/demo/" />'));
 }
 
-function lighthouse(root, url, output) {
+function lighthouse(root, url, output, extra = []) {
   return new Promise((done, fail) => {
     const bin = join(root, 'node_modules', 'lighthouse', 'cli', 'index.js');
     const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
     const child = spawn(
       process.execPath,
-      [bin, url, '--quiet', '--output=json', `--output-path=${output}`, '--only-categories=performance', `--chrome-flags=${flags}`],
+      [bin, url, '--quiet', '--output=json', `--output-path=${output}`, '--only-categories=performance', `--chrome-flags=${flags}`, ...extra],
       { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let errors = '';
@@ -134,7 +133,10 @@ function figures(report) {
   const scripts = items('network-requests').filter((r) => r.resourceType === 'Script');
   const ours = scripts.filter((r) => BYLINE_SCRIPT.test(new URL(r.url).pathname));
   const sum = (list, key) => list.reduce((total, r) => total + (r[key] ?? 0), 0);
+  const fcp = audit('first-contentful-paint').numericValue;
+  const bylineLongTasks = items('long-tasks').filter((t) => BYLINE_SCRIPT.test(t.url ?? ''));
   return {
+    fcp,
     tbt: audit('total-blocking-time').numericValue,
     cls: audit('cumulative-layout-shift').numericValue,
     lcp: audit('largest-contentful-paint').numericValue,
@@ -143,29 +145,52 @@ function figures(report) {
     bylineTransfer: sum(ours, 'transferSize'),
     bylineResource: sum(ours, 'resourceSize'),
     bylineRequests: ours.length,
-    bylineLongTasks: items('long-tasks').filter((t) => BYLINE_SCRIPT.test(t.url ?? '')).length,
+    bylineLongTasks: bylineLongTasks.length,
+    // Only these count towards total blocking time; a task that ends before the first paint does not.
+    bylineLongTasksAfterFcp: bylineLongTasks.filter((t) => t.startTime >= fcp).length,
     bylineBootup: sum(items('bootup-time').filter((t) => BYLINE_SCRIPT.test(t.url ?? '')), 'total'),
   };
 }
 
-/** Returns `{ runs, widgets, demo, placeholder, loader }`, each page's medians and its samples. */
+/**
+ * Returns `{ runs, widgets, demo, placeholder, loader, nonBlocking }` and the same three `…Observed`, each
+ * page's medians and its samples.
+ */
 export async function pageCost({ root, out, runs }) {
   const dir = join(out, 'lighthouse');
   mkdirSync(dir, { recursive: true });
   const placeholderFile = join(out, 'placeholder.html');
   const loaderFile = join(out, 'demo-loader.html');
+  const nonBlockingFile = join(out, 'demo-non-blocking.html');
   const reference = startReferenceServer(root);
   let proxy;
   try {
     const upstream = await reference.origin;
-    const files = { '/bench/placeholder.html': placeholderFile, '/bench/demo-loader.html': loaderFile };
+    const files = {
+      '/bench/placeholder.html': placeholderFile,
+      '/bench/demo-loader.html': loaderFile,
+      '/bench/demo-non-blocking.html': nonBlockingFile,
+    };
     proxy = await serve({ root, proxy: upstream, local: ['/bench/'], files });
     const widgets = await writePlaceholderPage(proxy.origin, root, placeholderFile);
-    writeLoaderPage(root, loaderFile);
+    // The loader fetches each element's chunk after it runs, so blocking rendering on it would not help.
+    writeDemoVariant(root, loaderFile, () => '<script type="module" src="/cdn/loader.js"');
+    // What blocking="render" buys (layout shift) and costs (first paint): the same page without it.
+    writeDemoVariant(root, nonBlockingFile, (tag) => tag.replace(/\s+blocking="render"/, ''));
+    // Lighthouse's default simulated throttling (Lantern) predicts timings from an unthrottled load, and
+    // its model of what delays the first paint knows classic scripts and stylesheets, not
+    // `blocking="render"` on a module script: it places the demo's bundle after the first paint. The
+    // "observed" runs (`--throttling-method=devtools`) really slow the browser down (the same 4× CPU and
+    // slow 4G) and report what happened.
+    const OBSERVED = ['--throttling-method=devtools'];
     const pages = {
-      demo: `${proxy.origin}/demo/`,
-      placeholder: `${proxy.origin}/bench/placeholder.html`,
-      loader: `${proxy.origin}/bench/demo-loader.html`,
+      demo: [`${proxy.origin}/demo/`],
+      placeholder: [`${proxy.origin}/bench/placeholder.html`],
+      loader: [`${proxy.origin}/bench/demo-loader.html`],
+      nonBlocking: [`${proxy.origin}/bench/demo-non-blocking.html`],
+      demoObserved: [`${proxy.origin}/demo/`, OBSERVED],
+      placeholderObserved: [`${proxy.origin}/bench/placeholder.html`, OBSERVED],
+      nonBlockingObserved: [`${proxy.origin}/bench/demo-non-blocking.html`, OBSERVED],
     };
     const names = Object.keys(pages);
     const samples = Object.fromEntries(names.map((name) => [name, []]));
@@ -174,7 +199,8 @@ export async function pageCost({ root, out, runs }) {
       for (const name of order) {
         process.stdout.write(`bench: Lighthouse ${name} ${run + 1}/${runs} ... `);
         const started = Date.now();
-        samples[name].push(figures(await retry(() => lighthouse(root, pages[name], join(dir, `${name}-${run + 1}.json`)))));
+        const [url, extra] = pages[name];
+        samples[name].push(figures(await retry(() => lighthouse(root, url, join(dir, `${name}-${run + 1}.json`), extra))));
         console.log(`${Math.round((Date.now() - started) / 1000)} s`);
       }
     }
