@@ -1,8 +1,5 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { BylineElement } from '../core/byline-element.js';
 import { ContractError } from '../core/contract.js';
 import { emit } from '../core/emit.js';
@@ -38,10 +35,6 @@ type ListStatus = 'loading' | 'ready' | 'failed' | 'invalid';
 interface Message {
   text: string;
   alert: boolean;
-}
-interface Announcement extends Message {
-  /** Bumped on every announcement, so the same words are announced again. */
-  n: number;
 }
 
 const SERVER_FIELDS: Record<string, Field> = { 'author.name': 'name', body: 'body' };
@@ -128,8 +121,6 @@ export class BylineCommentBox extends BylineElement {
   @state() private sending = false;
   /** Shown under the form. */
   @state() private message?: Message;
-  /** Read out by the live regions: every message, plus the character count near the limit. */
-  @state() private announcement?: Announcement;
 
   private readonly uid = `byline-comment-${++instances}`;
   private readonly form = document.createElement('form');
@@ -199,8 +190,15 @@ export class BylineCommentBox extends BylineElement {
     this.announce(text, alert);
   }
 
+  /**
+   * Reads `text` out through a live region: every message, plus the character count near the limit.
+   * The regions hold no bindings, so they are written here; a new node each time is read out again
+   * even when the words are the same, and the other region is emptied.
+   */
   private announce(text: string, alert = false): void {
-    this.announcement = { text, alert, n: (this.announcement?.n ?? 0) + 1 };
+    for (const region of this.renderRoot.querySelectorAll('.visually-hidden[role]')) {
+      region.replaceChildren(region.getAttribute('role') === (alert ? 'alert' : 'status') ? text : '');
+    }
   }
 
   private async load(more = false): Promise<void> {
@@ -415,11 +413,8 @@ export class BylineCommentBox extends BylineElement {
   protected override render(): TemplateResult {
     const locale = this.i18n.locale;
     const { strings } = locale;
-    const said = this.announcement;
     const level = Math.round(this.headingLevel);
     const parentShown = this.comments.some((comment) => comment.id === this.replyTo?.id);
-    const spoken = (alert: boolean) =>
-      said && said.alert === alert ? keyed(said.n, html`<span>${said.text}</span>`) : nothing;
     return html`<section class="box" part="box" dir=${locale.dir} lang=${locale.language} aria-labelledby="heading">
       <div class="head">
         <div id="heading" class="heading" part="heading" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>
@@ -434,8 +429,8 @@ export class BylineCommentBox extends BylineElement {
       </div>
       ${parentShown ? nothing : html`<slot name="form"></slot>`}
       ${this.renderList()}
-      <div class="visually-hidden" role="status">${spoken(false)}</div>
-      <div class="visually-hidden" role="alert">${spoken(true)}</div>
+      <div class="visually-hidden" role="status"></div>
+      <div class="visually-hidden" role="alert"></div>
     </section>`;
   }
 
@@ -461,7 +456,7 @@ export class BylineCommentBox extends BylineElement {
     }
     if (!top.length) return html`<p class="empty" part="empty">${strings.commentsEmpty}</p>`;
     return html`<ul part="list">
-        ${repeat(top, (comment) => comment.id, (comment) => this.renderThread(comment, replies.get(comment.id) ?? []))}
+        ${top.map((comment) => this.renderThread(comment, replies.get(comment.id) ?? []))}
       </ul>
       ${this.moreFailed ? html`<p class="error" role="alert">${strings.loadFailed}</p>` : nothing}
       ${this.nextCursor
@@ -484,7 +479,7 @@ export class BylineCommentBox extends BylineElement {
         : nothing}
       ${replies.length
         ? html`<ul class="replies" part="replies" aria-label=${fill(strings.repliesTo, { name: comment.author.name })}>
-            ${repeat(replies, (reply) => reply.id, (reply) => html`<li>${this.renderComment(reply)}</li>`)}
+            ${replies.map((reply) => html`<li>${this.renderComment(reply)}</li>`)}
           </ul>`
         : nothing}
       ${open ? html`<slot name="form"></slot>` : nothing}
@@ -520,14 +515,14 @@ export class BylineCommentBox extends BylineElement {
         <label for="${uid}-name">${strings.nameLabel}</label>
         <input id="${uid}-name" name="name" autocomplete="name" required ?readonly=${sending}
           aria-invalid=${!!errors.name} aria-describedby=${describe('name')}
-          .value=${live(this.draft.name)} @input=${(event: Event) => this.edit('name', (event.target as HTMLInputElement).value)} />
+          .value=${this.draft.name} @input=${(event: Event) => this.edit('name', (event.target as HTMLInputElement).value)} />
         ${error('name')}
       </div>
       <div>
         <label for="${uid}-body">${strings.bodyLabel}</label>
         <textarea id="${uid}-body" name="body" rows="4" required ?readonly=${sending}
           aria-invalid=${!!errors.body || over} aria-describedby=${describe('body', `${uid}-count`)}
-          .value=${live(this.draft.body)} @input=${(event: Event) => this.edit('body', (event.target as HTMLTextAreaElement).value)}></textarea>
+          .value=${this.draft.body} @input=${(event: Event) => this.edit('body', (event.target as HTMLTextAreaElement).value)}></textarea>
         ${error('body')}
         <p id="${uid}-count" class="byline-comment-form__counter" ?data-over=${over}>${this.counterText()}</p>
       </div>
