@@ -23,8 +23,9 @@ const sections = [];
 for (const module of manifest.modules) {
   for (const decl of module.declarations ?? []) {
     if (!decl.customElement || !decl.tagName) continue;
+    // The analyzer marks properties declared in `static properties` "public"; decorated ones carry no privacy.
     const publicFields = (decl.members ?? []).filter(
-      (m) => m.kind === 'field' && !m.privacy && !m.static && !m.name.startsWith('_'),
+      (m) => m.kind === 'field' && (!m.privacy || m.privacy === 'public') && !m.static && !m.name.startsWith('_'),
     );
     sections.push(
       [

@@ -1,5 +1,4 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BylineElement } from '../core/byline-element.js';
 import { ContractError } from '../core/contract.js';
 import { emit } from '../core/emit.js';
@@ -88,39 +87,60 @@ const codePoints = (value: string) => [...value].length;
 export class BylineCommentBox extends BylineElement {
   static override styles = [baseStyles, commentBoxStyles];
 
+  static override properties: PropertyDeclarations = {
+    api: {},
+    thread: {},
+    sort: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    maxLength: { attribute: 'maxlength', type: Number },
+    loading: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    comments: { attribute: false },
+    total: { attribute: false },
+    nextCursor: { attribute: false },
+    status: { attribute: false },
+    loadingMore: { attribute: false },
+    moreFailed: { attribute: false },
+    replyTo: { attribute: false },
+    draft: { attribute: false },
+    errors: { attribute: false },
+    sending: { attribute: false },
+    message: { attribute: false },
+  };
+
   /** Base URL of the comments API, e.g. `https://example.org/api` (another origin needs CORS). */
-  @property() api?: string;
+  declare api?: string;
 
   /** Thread id, usually the article's `thread`. */
-  @property() thread?: string;
+  declare thread?: string;
 
   /** `newest` (default) or `oldest` first; the reader's choice in the sort switch is reflected here. */
-  @property({ reflect: true }) sort: CommentSort = 'newest';
+  sort: CommentSort = 'newest';
 
   /** Top-level comments per page (1-100). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+  pageSize = 20;
 
   /** Longest comment in characters (Unicode code points); longer text cannot be sent. */
-  @property({ attribute: 'maxlength', type: Number }) maxLength = 2000;
+  maxLength = 2000;
 
   /** `lazy` (default): no request until the box comes near the viewport. `eager`: load at once. */
-  @property() loading: LoadingMode = 'lazy';
+  loading: LoadingMode = 'lazy';
 
   /** Level of the "Comments (N)" heading (1-6), to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private comments: Comment[] = [];
-  @state() private total?: number;
-  @state() private nextCursor?: string;
-  @state() private status: ListStatus = 'loading';
-  @state() private loadingMore = false;
-  @state() private moreFailed = false;
-  @state() private replyTo?: Comment;
-  @state() private draft: Draft = { name: '', body: '' };
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private sending = false;
+  private comments: Comment[] = [];
+  private declare total?: number;
+  private declare nextCursor?: string;
+  private status: ListStatus = 'loading';
+  private loadingMore = false;
+  private moreFailed = false;
+  private declare replyTo?: Comment;
+  private draft: Draft = { name: '', body: '' };
+  private errors: Partial<Record<Field, string>> = {};
+  private sending = false;
   /** Shown under the form. */
-  @state() private message?: Message;
+  private declare message?: Message;
 
   private readonly uid = `byline-comment-${++instances}`;
   private readonly form = document.createElement('form');

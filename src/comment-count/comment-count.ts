@@ -1,5 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BylineElement } from '../core/byline-element.js';
 import { ContractError } from '../core/contract.js';
 import { emit } from '../core/emit.js';
@@ -39,20 +38,29 @@ const PLACEHOLDER_COUNT = 10;
 export class BylineCommentCount extends BylineElement {
   static override styles = [baseStyles, commentCountStyles];
 
+  static override properties: PropertyDeclarations = {
+    api: {},
+    thread: {},
+    href: {},
+    format: {},
+    count: { attribute: false },
+    unavailable: { attribute: false },
+  };
+
   /** Base URL of the comments API (REST contract v1). */
-  @property() api?: string;
+  declare api?: string;
 
   /** Thread id whose comments are counted. */
-  @property() thread?: string;
+  declare thread?: string;
 
   /** Makes the count a link, e.g. to the article's comments (`http(s)` or relative only). */
-  @property() href?: string;
+  declare href?: string;
 
   /** `text` ("12 comments", the default) or `number` ("12" on screen, the full phrase for screen readers). */
-  @property() format: CommentCountFormat = 'text';
+  format: CommentCountFormat = 'text';
 
-  @state() private count?: number;
-  @state() private unavailable = false;
+  private declare count?: number;
+  private unavailable = false;
 
   /** Endpoint and thread of the current lookup; answers for an older one are ignored. */
   private key?: string;

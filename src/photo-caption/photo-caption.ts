@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
@@ -74,31 +73,44 @@ export class BylinePhotoCaption extends BylineElement {
   // Light-DOM children are slotted by hand, so an author's plain <img> needs no slot="" attribute.
   static override shadowRootOptions: ShadowRootInit = { ...BylineElement.shadowRootOptions, slotAssignment: 'manual' };
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    photo: { attribute: false },
+    number: { type: Number },
+    noZoom: { attribute: 'no-zoom', type: Boolean },
+    loading: {},
+    sizes: {},
+    zoomed: { attribute: false },
+  };
+
   /** URL of the Photo JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The photo, set from JavaScript. Wins over inline JSON, `src` and a light-DOM `<img>`. */
-  @property({ attribute: false }) photo?: Photo;
+  declare photo?: Photo;
 
   /** The photo's number on the page ("Photo 1."); wins over the data's `number`. */
-  @property({ type: Number }) number?: number;
+  declare number?: number;
 
   /** Turns the zoom off: no button over the image, no dialog. */
-  @property({ attribute: 'no-zoom', type: Boolean }) noZoom = false;
+  noZoom = false;
 
   /**
    * `lazy` (default): the data-driven image, and the `src` JSON, load only when the element nears the
    * viewport. `eager`: at once (a lead photo above the fold). A light-DOM `<img>` keeps its own setting.
    */
-  @property() loading: LoadingMode = 'lazy';
+  loading: LoadingMode = 'lazy';
 
   /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
-  @property() sizes?: string;
+  declare sizes?: string;
 
   /** The photo on show in the zoom dialog, while it is open. */
-  @state() private zoomed?: Photo;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('button.frame') private trigger?: HTMLButtonElement;
+  private declare zoomed?: Photo;
+
+  /** Undefined before the first connection, when there is no render root yet. */
+  private get dialog(): HTMLDialogElement | null | undefined {
+    return this.renderRoot?.querySelector('dialog');
+  }
 
   private readonly data = new DataController<Photo>(this, 'photo', checkPhoto);
   // Children added or edited after upgrade (frameworks, CMS previews) must be slotted too.
@@ -269,7 +281,7 @@ export class BylinePhotoCaption extends BylineElement {
     // close button or fall to the body: send it to the trigger instead.
     const active = document.activeElement;
     if (!active || active === document.body || this.dialog?.contains(this.shadowRoot!.activeElement))
-      this.trigger?.focus();
+      this.renderRoot.querySelector<HTMLElement>('button.frame')?.focus();
     emit(this, 'byline-zoom-close', { photo });
   }
 }

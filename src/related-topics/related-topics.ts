@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import {
@@ -67,32 +66,44 @@ const checkSectionsOrFeed: Check<RelatedFeed> = (value, path) =>
 export class BylineRelatedTopics extends BylineElement {
   static override styles = [baseStyles, relatedTopicsStyles];
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    sections: { attribute: false },
+    layout: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    maxItems: { attribute: 'max-items', type: Number },
+    showImages: { attribute: 'show-images', type: Boolean },
+    loading: {},
+    label: {},
+    selected: { attribute: false },
+  };
+
   /** URL of the related feed JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The sections (or a whole `{ sections }` feed), set from JavaScript. Wins over inline JSON and `src`. */
-  @property({ attribute: false }) sections?: RelatedSection[] | RelatedFeed;
+  declare sections?: RelatedSection[] | RelatedFeed;
 
   /** `list` (headed sections, the default) or `tabs` (one tab per section). */
-  @property({ reflect: true }) layout: RelatedTopicsLayout = 'list';
+  layout: RelatedTopicsLayout = 'list';
 
   /** Heading level (1-6) of the section headings in the `list` layout. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** At most this many articles per section; unset shows all. */
-  @property({ attribute: 'max-items', type: Number }) maxItems?: number;
+  declare maxItems?: number;
 
   /** Shows each article's thumbnail (decorative: the title is the link text). */
-  @property({ attribute: 'show-images', type: Boolean }) showImages = false;
+  showImages = false;
 
   /** `eager` (default) fetches `src` at once; `lazy` waits until the widget is near the viewport. */
-  @property() loading: LoadingMode = 'eager';
+  loading: LoadingMode = 'eager';
 
   /** Accessible name of the region; defaults to the localized "Related articles". */
-  @property() label?: string;
+  declare label?: string;
 
   /** The selected tab; unset selects the first section that has articles. */
-  @state() private selected?: number;
+  private declare selected?: number;
 
   private readonly data = new DataController<RelatedFeed>(this, 'related', checkSectionsOrFeed);
 
