@@ -1,7 +1,7 @@
 import { html, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BylineElement } from '../core/byline-element.js';
 import { ContractError } from '../core/contract.js';
-import { emit } from '../core/emit.js';
+import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
 import { isAbort, RequestError, requestJson } from '../core/fetch.js';
 import { fill } from '../core/i18n.js';
@@ -254,17 +254,10 @@ export class BylineCommentBox extends BylineElement {
       if (more && first) this.focusComment(first.id);
     } catch (error) {
       if (isAbort(error) || request !== this.request) return;
-      const contract = error instanceof ContractError;
-      const message = `${contract ? 'invalid data: ' : ''}${error instanceof Error ? error.message : error}`;
-      console.warn(`[byline] <${this.localName}>: ${message}`);
+      const detail = errorDetail(error);
       if (more) this.moreFailed = true;
-      else this.status = contract ? 'invalid' : 'failed';
-      emit(this, 'byline-error', {
-        kind: contract ? 'contract' : error instanceof RequestError ? error.kind : 'network',
-        field: contract ? error.field : undefined,
-        status: error instanceof RequestError ? error.status : undefined,
-        message,
-      });
+      else this.status = detail.kind === 'contract' ? 'invalid' : 'failed';
+      reportError(this, detail);
     } finally {
       if (request === this.request) {
         this.request = undefined;
@@ -397,7 +390,6 @@ export class BylineCommentBox extends BylineElement {
     let text = strings.serverFailed;
     let keptDraft = true;
     let field: Field | undefined;
-    if (error instanceof ContractError) console.warn(`[byline] <${this.localName}>: invalid answer: ${error.message}`);
     if (failure?.kind === 'network') text = strings.networkFailed;
     else if (failure?.kind === 'timeout') text = strings.timedOut;
     else if (status === 429) {
@@ -422,12 +414,9 @@ export class BylineCommentBox extends BylineElement {
     }
     this.say(keptDraft ? `${text} ${strings.keptDraft}` : text, true);
     if (field) this.focusField(field);
-    emit(this, 'byline-error', {
-      kind: failure?.kind ?? 'contract',
-      status: failure?.status,
-      field: info?.field ?? (error instanceof ContractError ? error.field : undefined),
-      message: error instanceof Error ? error.message : String(error),
-    });
+    // A broken answer is a bug worth a warning; a refused post is the reader's to fix.
+    const detail = errorDetail(error, 'contract');
+    reportError(this, { ...detail, field: info?.field ?? detail.field }, detail.kind === 'contract');
   }
 
   protected override render(): TemplateResult {

@@ -1,9 +1,7 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BylineElement } from '../core/byline-element.js';
-import { ContractError } from '../core/contract.js';
-import { emit } from '../core/emit.js';
+import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
-import { RequestError } from '../core/fetch.js';
 import { safeUrl } from '../core/url.js';
 import { baseStyles } from '../core/styles.js';
 import { commentCountStyles } from './comment-count.styles.js';
@@ -118,16 +116,9 @@ export class BylineCommentCount extends BylineElement {
 
   /** The batcher already warned once for the whole request; a local misconfiguration warns here. */
   private fail(error: unknown, warned = false): void {
-    const message = error instanceof Error ? error.message : String(error);
-    if (!warned) console.warn(`[byline] <byline-comment-count>: ${message}`);
     this.count = undefined;
     this.unavailable = true;
-    emit(this, 'byline-error', {
-      kind: error instanceof ContractError ? 'contract' : error instanceof RequestError ? error.kind : 'config',
-      field: error instanceof ContractError ? error.field : undefined,
-      status: error instanceof RequestError ? error.status : undefined,
-      message,
-    });
+    reportError(this, errorDetail(error, 'config'), !warned);
   }
 
   protected override render(): TemplateResult {

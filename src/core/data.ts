@@ -5,9 +5,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContractError, type Check } from './contract.js';
-import { emit } from './emit.js';
+import { emit, errorDetail, reportError } from './emit.js';
 import './events.js';
-import { isAbort, RequestError, requestJson } from './fetch.js';
+import { isAbort, requestJson, type RequestError } from './fetch.js';
 import { whenNearViewport, type LoadingMode } from './near-viewport.js';
 
 export type DataState = 'loading' | 'ready' | 'error';
@@ -87,8 +87,7 @@ export class DataController<T> implements ReactiveController {
     try {
       parsed = JSON.parse(json);
     } catch {
-      this.fail({ kind: 'contract', field: this.name, retryable: false }, 'inline JSON does not parse');
-      return;
+      return this.fail(new ContractError(this.name, 'is inline JSON that does not parse'), false);
     }
     this.accept(parsed, false);
   }
@@ -110,9 +109,7 @@ export class DataController<T> implements ReactiveController {
       (error: unknown) => {
         if (isAbort(error) || this.abort !== controller) return;
         this.abort = undefined;
-        const kind = error instanceof RequestError ? error.kind : 'network';
-        const status = error instanceof RequestError ? error.status : undefined;
-        this.fail({ kind, status, retryable: true }, error instanceof Error ? error.message : String(error));
+        this.fail(error, true);
       },
     );
   }
@@ -125,16 +122,16 @@ export class DataController<T> implements ReactiveController {
       emit(this.host, 'byline-load', { value: this.value });
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      this.fail({ kind: 'contract', field: error.field, retryable: fromSrc }, `invalid data: ${error.message}`);
+      this.fail(error, fromSrc);
     }
   }
 
-  private fail(failure: DataFailure, detail: string): void {
+  private fail(error: unknown, retryable: boolean): void {
+    const detail = errorDetail(error);
     this.value = undefined;
-    this.failure = failure;
-    console.warn(`[byline] <${this.host.localName}>: ${detail}`);
+    this.failure = { kind: detail.kind as DataFailure['kind'], field: detail.field, status: detail.status, retryable };
     this.setState('error');
-    emit(this.host, 'byline-error', { kind: failure.kind, field: failure.field, status: failure.status, message: detail });
+    reportError(this.host, detail);
   }
 
   private cancel(): void {
