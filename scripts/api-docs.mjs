@@ -20,7 +20,8 @@ function table(title, headers, rows) {
 }
 
 const sections = [];
-for (const module of manifest.modules) {
+// The analyzer writes modules in no fixed order from run to run: sort them, so the README does not churn.
+for (const module of [...manifest.modules].sort((a, b) => (a.path < b.path ? -1 : 1))) {
   for (const decl of module.declarations ?? []) {
     if (!decl.customElement || !decl.tagName) continue;
     // The analyzer marks properties declared in `static properties` "public"; decorated ones carry no privacy.
