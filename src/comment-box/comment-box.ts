@@ -452,10 +452,8 @@ export class BylineCommentBox extends BylineElement {
       </div>`;
     }
     if (this._status !== 'ready') {
-      return html`<div class="error" part="error" role="alert">
-        <span>${this._status === 'invalid' ? strings.invalidData : strings.loadFailed}</span>
-        <button class="button" part="retry" @click=${() => this._load()}>${strings.retry}</button>
-      </div>`;
+      const kind = this._status === 'invalid' ? 'contract' : 'network';
+      return this.renderFailure({ failure: { kind, retryable: true }, retry: () => this._load() });
     }
     const replies = new Map<string, Comment[]>();
     const top: Comment[] = [];

@@ -33,8 +33,8 @@ export class BylineElement extends LitElement {
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  /** The localized error state shared by content widgets; retry only when loading again can help. */
-  protected renderFailure(data: DataController<unknown>): TemplateResult {
+  /** The localized error state shared by every widget; retry only when loading again can help. */
+  protected renderFailure(data: Pick<DataController<unknown>, 'failure' | 'retry'>): TemplateResult {
     const { dir, language, strings } = this.i18n.locale;
     const failure = data.failure;
     const message = failure?.kind === 'contract' ? strings.invalidData : strings.loadFailed;
