@@ -1,5 +1,5 @@
 import { html, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { BylineElement } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import { ContractError } from '../core/contract.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
@@ -422,11 +422,10 @@ export class BylineCommentBox extends BylineElement {
   protected override render(): TemplateResult {
     const locale = this.i18n.locale;
     const { strings } = locale;
-    const level = Math.round(this.headingLevel);
     const parentShown = this._comments.some((comment) => comment.id === this._replyTo?.id);
     return html`<section class="box" part="box" dir=${locale.dir} lang=${locale.language} aria-labelledby="heading">
       <div class="head">
-        <div id="heading" class="heading" part="heading" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>
+        <div id="heading" class="heading" part="heading" role="heading" aria-level=${ariaLevel(this.headingLevel, 2)}>
           ${this._total === undefined ? strings.comments : locale.plural(strings.commentsHeading, this._total)}
         </div>
         <label class="sort" part="sort">${strings.sortLabel}

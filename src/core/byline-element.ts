@@ -4,6 +4,12 @@ import { LocaleController, type DigitsOption } from './i18n.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
+/** A `heading-level` attribute as an `aria-level`: rounded, and `fallback` unless it is 1-6. */
+export function ariaLevel(level: number, fallback: number): number {
+  const rounded = Math.round(level);
+  return rounded >= 1 && rounded <= 6 ? rounded : fallback;
+}
+
 /**
  * The one base class of every Byline element: theme, digits and time-zone attributes, and the locale.
  * Updates wait for the locale's strings, so the first render is already in the reader's language.

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { BylineElement } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import {
   checkRelatedFeed,
   type Article,
@@ -136,9 +136,8 @@ export class BylineRelatedTopics extends BylineElement {
   }
 
   private _renderSection(section: RelatedSection): TemplateResult {
-    const level = Math.round(this.headingLevel);
     return html`<div class="section" part="section">
-      <div class="heading" part="heading" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>
+      <div class="heading" part="heading" role="heading" aria-level=${ariaLevel(this.headingLevel, 2)}>
         ${this._sectionTitle(section)}
       </div>
       ${this._renderItems(section.items)}
