@@ -7,12 +7,46 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
+import { readdirSync, readFileSync } from 'node:fs';
+
+// Internal members (TypeScript `private`, spelled `_likeThis`) are renamed in the CDN files to `_a`,
+// `_b`, ... `_ab`: the most used get the shortest names. Only names that start with "_" and a letter are
+// touched, never public API, DOM or JSON names, nor Lit's `_$` internals; the leading "_" keeps the short
+// names clear of what a subclass defines, and none is a `_name` that Lit's own minified code uses. The
+// mapping is fixed here, before minifying, and given whole to every chunk of both builds, so code split
+// across chunks agrees on it (`only_cache`: a name missing from it stays as written). dist/ is tsc's
+// output, which the npm package ships unrenamed.
+const INTERNAL = /^_[a-zA-Z]/;
+const NAME = /(?<![\w$-])_[a-zA-Z][\w$]*/g;
+const jsFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith('.js') && !file.includes('development'))
+    .map((file) => readFileSync(`${dir}/${file}`, 'utf8'));
+const internalNames = () => {
+  const uses = new Map();
+  for (const code of jsFiles('dist')) for (const [name] of code.matchAll(NAME)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const taken = new Set(uses.keys());
+  for (const dir of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'])
+    for (const code of jsFiles(`node_modules/${dir}`)) for (const [name] of code.matchAll(NAME)) taken.add(name);
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const shortNames = (function* () {
+    for (let i = 0; ; i++) {
+      const name = `_${i < letters.length ? '' : letters[Math.floor(i / letters.length) - 1]}${letters[i % letters.length]}`;
+      if (!taken.has(name)) yield name;
+    }
+  })();
+  const byUse = [...uses].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+  // terser's property cache format: "$"-prefixed keys.
+  return { props: Object.fromEntries(byUse.map(([name]) => [`$${name}`, shortNames.next().value])) };
+};
+const INTERNAL_NAMES = internalNames();
 
 const minify = () =>
   terser({
     ecma: 2021,
     module: true,
     compress: { passes: 2 },
+    mangle: { properties: { regex: INTERNAL, only_cache: true, cache: INTERNAL_NAMES } },
     format: { comments: false },
   });
 

@@ -20,11 +20,13 @@ function table(title, headers, rows) {
 }
 
 const sections = [];
-for (const module of manifest.modules) {
+// The analyzer writes modules in no fixed order from run to run: sort them, so the README does not churn.
+for (const module of [...manifest.modules].sort((a, b) => (a.path < b.path ? -1 : 1))) {
   for (const decl of module.declarations ?? []) {
     if (!decl.customElement || !decl.tagName) continue;
+    // The analyzer marks properties declared in `static properties` "public"; decorated ones carry no privacy.
     const publicFields = (decl.members ?? []).filter(
-      (m) => m.kind === 'field' && !m.privacy && !m.static && !m.name.startsWith('_'),
+      (m) => m.kind === 'field' && (!m.privacy || m.privacy === 'public') && !m.static && !m.name.startsWith('_'),
     );
     sections.push(
       [

@@ -11,9 +11,11 @@ const locale = (language: string, strings = en, tag = language, zone = 'Asia/Ban
 
 describe('i18n', () => {
   it('fills every locale completely, with no English left in the others', () => {
-    const keys = Object.keys(en).sort();
+    // `rtl` and `nativeDigits` are facts about a language, not text: only the languages they apply to set them.
+    const textKeys = (strings: object) => Object.keys(strings).filter((key) => key !== 'rtl' && key !== 'nativeDigits').sort();
+    const keys = textKeys(en);
     for (const [name, strings] of Object.entries({ th, vi, ar })) {
-      expect(Object.keys(strings).sort(), name).to.deep.equal(keys);
+      expect(textKeys(strings), name).to.deep.equal(keys);
       for (const key of keys) {
         const value = (strings as unknown as Record<string, unknown>)[key];
         const english = (en as unknown as Record<string, unknown>)[key];

@@ -1,10 +1,7 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BylineElement } from '../core/byline-element.js';
-import { ContractError } from '../core/contract.js';
-import { emit } from '../core/emit.js';
+import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
-import { RequestError } from '../core/fetch.js';
 import { safeUrl } from '../core/url.js';
 import { baseStyles } from '../core/styles.js';
 import { commentCountStyles } from './comment-count.styles.js';
@@ -39,43 +36,52 @@ const PLACEHOLDER_COUNT = 10;
 export class BylineCommentCount extends BylineElement {
   static override styles = [baseStyles, commentCountStyles];
 
+  static override properties: PropertyDeclarations = {
+    api: {},
+    thread: {},
+    href: {},
+    format: {},
+    _count: { attribute: false },
+    _unavailable: { attribute: false },
+  };
+
   /** Base URL of the comments API (REST contract v1). */
-  @property() api?: string;
+  declare api?: string;
 
   /** Thread id whose comments are counted. */
-  @property() thread?: string;
+  declare thread?: string;
 
   /** Makes the count a link, e.g. to the article's comments (`http(s)` or relative only). */
-  @property() href?: string;
+  declare href?: string;
 
   /** `text` ("12 comments", the default) or `number` ("12" on screen, the full phrase for screen readers). */
-  @property() format: CommentCountFormat = 'text';
+  format: CommentCountFormat = 'text';
 
-  @state() private count?: number;
-  @state() private unavailable = false;
+  private declare _count?: number;
+  private _unavailable = false;
 
   /** Endpoint and thread of the current lookup; answers for an older one are ignored. */
-  private key?: string;
-  private pending: Promise<void> = Promise.resolve();
+  private _key?: string;
+  private _pending: Promise<void> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Ask now rather than at first render (which may wait for locale strings), so every element
     // connected in this task joins the same batch.
-    if (this.api && this.thread) this.lookup();
+    if (this.api && this.thread) this._lookup();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('api') || changed.has('thread')) this.lookup();
+    if (!this.hasUpdated || changed.has('api') || changed.has('thread')) this._lookup();
     super.willUpdate(changed);
   }
 
   /** Fetches the count again (in one batch with other counts refreshed in the same task). */
   refresh(): Promise<void> {
-    return this.lookup(true);
+    return this._lookup(true);
   }
 
-  private lookup(fresh = false): Promise<void> {
+  private _lookup(fresh = false): Promise<void> {
     const { thread } = this;
     const api = safeUrl(this.api);
     let endpoint: string | undefined;
@@ -85,41 +91,34 @@ export class BylineCommentCount extends BylineElement {
       // Not a URL: handled below like a missing one.
     }
     const key = `${endpoint}\n${thread}`;
-    if (key === this.key && !fresh) return this.pending;
-    if (key !== this.key) {
-      this.key = key;
-      this.count = undefined;
-      this.unavailable = false;
+    if (key === this._key && !fresh) return this._pending;
+    if (key !== this._key) {
+      this._key = key;
+      this._count = undefined;
+      this._unavailable = false;
     }
     if (!endpoint || !thread) {
-      this.fail(new Error('needs an http(s) "api" and a "thread"'));
-      return (this.pending = Promise.resolve());
+      this._fail(new Error('needs an http(s) "api" and a "thread"'));
+      return (this._pending = Promise.resolve());
     }
-    return (this.pending = lookupCount(endpoint, thread, fresh).then(
+    return (this._pending = lookupCount(endpoint, thread, fresh).then(
       (count) => {
-        if (this.key !== key) return;
-        this.count = count;
-        this.unavailable = false;
+        if (this._key !== key) return;
+        this._count = count;
+        this._unavailable = false;
         emit(this, 'byline-load', { value: count });
       },
       (error: unknown) => {
-        if (this.key === key) this.fail(error, true);
+        if (this._key === key) this._fail(error, true);
       },
     ));
   }
 
   /** The batcher already warned once for the whole request; a local misconfiguration warns here. */
-  private fail(error: unknown, warned = false): void {
-    const message = error instanceof Error ? error.message : String(error);
-    if (!warned) console.warn(`[byline] <byline-comment-count>: ${message}`);
-    this.count = undefined;
-    this.unavailable = true;
-    emit(this, 'byline-error', {
-      kind: error instanceof ContractError ? 'contract' : error instanceof RequestError ? error.kind : 'config',
-      field: error instanceof ContractError ? error.field : undefined,
-      status: error instanceof RequestError ? error.status : undefined,
-      message,
-    });
+  private _fail(error: unknown, warned = false): void {
+    this._count = undefined;
+    this._unavailable = true;
+    reportError(this, errorDetail(error, 'config'), !warned);
   }
 
   protected override render(): TemplateResult {
@@ -129,16 +128,16 @@ export class BylineCommentCount extends BylineElement {
     const phrase = (n: number) => locale.plural(strings.commentCount, n);
     const shown = (n: number) => (this.format === 'number' ? locale.number(n) : phrase(n));
     let body: TemplateResult;
-    if (this.count !== undefined) {
+    if (this._count !== undefined) {
       const content =
         this.format === 'number'
-          ? html`<span aria-hidden="true" title=${phrase(this.count)}>${shown(this.count)}</span><span
-                class="visually-hidden">${phrase(this.count)}</span>`
-          : phrase(this.count);
+          ? html`<span aria-hidden="true" title=${phrase(this._count)}>${shown(this._count)}</span><span
+                class="visually-hidden">${phrase(this._count)}</span>`
+          : phrase(this._count);
       body = href
         ? html`<a class="count" part="count" href=${href}>${content}</a>`
         : html`<span class="count" part="count">${content}</span>`;
-    } else if (this.unavailable) {
+    } else if (this._unavailable) {
       body = href
         ? html`<a class="count" part="count" href=${href}>${strings.comments}</a>`
         : html`<span class="unavailable" part="unavailable"><span aria-hidden="true" title=${strings.commentCountUnavailable}

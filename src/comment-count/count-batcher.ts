@@ -81,7 +81,7 @@ async function request(endpoint: string, chunk: [string, Waiter][]): Promise<voi
   }
   const problems: string[] = [];
   for (const [thread, waiter] of chunk) {
-    const count = Object.prototype.hasOwnProperty.call(counts, thread) ? counts[thread] : undefined;
+    const count = Object.hasOwn(counts, thread) ? counts[thread] : undefined;
     if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
       waiter.resolve(count);
     } else {

@@ -5,9 +5,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContractError, type Check } from './contract.js';
-import { emit } from './emit.js';
+import { emit, errorDetail, reportError } from './emit.js';
 import './events.js';
-import { isAbort, RequestError, requestJson } from './fetch.js';
+import { isAbort, requestJson, type RequestError } from './fetch.js';
 import { whenNearViewport, type LoadingMode } from './near-viewport.js';
 
 export type DataState = 'loading' | 'ready' | 'error';
@@ -29,122 +29,119 @@ export class DataController<T> implements ReactiveController {
   value?: T;
   failure?: DataFailure;
 
-  private lastInput: unknown;
-  private lastSrc?: string;
-  private abort?: AbortController;
-  private interrupted = false;
+  private _lastInput: unknown;
+  private _lastSrc?: string;
+  private _abort?: AbortController;
+  private _interrupted = false;
 
   constructor(
-    private readonly host: Host,
+    private readonly _host: Host,
     /** Root name used in field paths and warnings, e.g. `article`. */
-    private readonly name: string,
-    private readonly check: Check<T>,
+    private readonly _name: string,
+    private readonly _check: Check<T>,
   ) {
-    host.addController(this);
+    _host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.interrupted && this.lastSrc) this.load(this.lastSrc);
+    if (this._interrupted && this._lastSrc) this._load(this._lastSrc);
   }
 
   hostDisconnected(): void {
-    if (this.abort) {
-      this.interrupted = true;
-      this.abort.abort();
-      this.abort = undefined;
+    if (this._abort) {
+      this._interrupted = true;
+      this._abort.abort();
+      this._abort = undefined;
     }
   }
 
   /** Call from the host's willUpdate with the current property value and `src`. */
   sync(input: unknown, src: string | null | undefined): void {
     if (input !== undefined) {
-      if (input !== this.lastInput) {
-        this.lastInput = input;
-        this.cancel();
-        this.accept(input, false);
+      if (input !== this._lastInput) {
+        this._lastInput = input;
+        this._cancel();
+        this._accept(input, false);
       }
       return;
     }
-    this.lastInput = undefined;
-    const inline = this.host.querySelector(':scope > script[type="application/json"]');
+    this._lastInput = undefined;
+    const inline = this._host.querySelector(':scope > script[type="application/json"]');
     if (inline) {
-      if (this.state === 'loading' || this.lastSrc !== undefined) {
-        this.lastSrc = undefined;
-        this.readInline(inline.textContent ?? '');
+      if (this.state === 'loading' || this._lastSrc !== undefined) {
+        this._lastSrc = undefined;
+        this._readInline(inline.textContent ?? '');
       }
       return;
     }
-    if (src && src !== this.lastSrc) this.load(src);
+    if (src && src !== this._lastSrc) this._load(src);
   }
 
   /** Loads `src` again, e.g. from the error state's retry button. */
   retry(): void {
-    if (this.lastSrc) this.load(this.lastSrc);
+    if (this._lastSrc) this._load(this._lastSrc);
   }
 
-  private readInline(json: string): void {
+  private _readInline(json: string): void {
     let parsed: unknown;
     try {
       parsed = JSON.parse(json);
     } catch {
-      this.fail({ kind: 'contract', field: this.name, retryable: false }, 'inline JSON does not parse');
-      return;
+      return this._fail(new ContractError(this._name, 'is inline JSON that does not parse'), false);
     }
-    this.accept(parsed, false);
+    this._accept(parsed, false);
   }
 
-  private load(src: string): void {
-    this.cancel();
-    this.lastSrc = src;
-    this.interrupted = false;
+  private _load(src: string): void {
+    this._cancel();
+    this._lastSrc = src;
+    this._interrupted = false;
     const controller = new AbortController();
-    this.abort = controller;
-    this.setState('loading');
-    const ready = this.host.loading === 'lazy' ? whenNearViewport(this.host, controller.signal) : Promise.resolve();
+    this._abort = controller;
+    this._setState('loading');
+    const ready = this._host.loading === 'lazy' ? whenNearViewport(this._host, controller.signal) : Promise.resolve();
     ready.then(() => requestJson(src, { signal: controller.signal })).then(
       (raw) => {
-        if (this.abort !== controller) return;
-        this.abort = undefined;
-        this.accept(raw, true);
+        if (this._abort !== controller) return;
+        this._abort = undefined;
+        this._accept(raw, true);
       },
       (error: unknown) => {
-        if (isAbort(error) || this.abort !== controller) return;
-        this.abort = undefined;
-        const kind = error instanceof RequestError ? error.kind : 'network';
-        const status = error instanceof RequestError ? error.status : undefined;
-        this.fail({ kind, status, retryable: true }, error instanceof Error ? error.message : String(error));
+        if (isAbort(error) || this._abort !== controller) return;
+        this._abort = undefined;
+        this._fail(error, true);
       },
     );
   }
 
-  private accept(raw: unknown, fromSrc: boolean): void {
+  private _accept(raw: unknown, fromSrc: boolean): void {
     try {
-      this.value = this.check(raw, this.name);
+      this.value = this._check(raw, this._name);
       this.failure = undefined;
-      this.setState('ready');
-      emit(this.host, 'byline-load', { value: this.value });
+      this._setState('ready');
+      emit(this._host, 'byline-load', { value: this.value });
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      this.fail({ kind: 'contract', field: error.field, retryable: fromSrc }, `invalid data: ${error.message}`);
+      this._fail(error, fromSrc);
     }
   }
 
-  private fail(failure: DataFailure, detail: string): void {
+  private _fail(error: unknown, retryable: boolean): void {
+    const detail = errorDetail(error);
     this.value = undefined;
-    this.failure = failure;
-    console.warn(`[byline] <${this.host.localName}>: ${detail}`);
-    this.setState('error');
-    emit(this.host, 'byline-error', { kind: failure.kind, field: failure.field, status: failure.status, message: detail });
+    this.failure = { kind: detail.kind as DataFailure['kind'], field: detail.field, status: detail.status, retryable };
+    this._setState('error');
+    reportError(this._host, detail);
   }
 
-  private cancel(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    this.interrupted = false;
+  private _cancel(): void {
+    this._abort?.abort();
+    this._abort = undefined;
+    this._interrupted = false;
   }
 
-  private setState(state: DataState): void {
+  private _setState(state: DataState): void {
     this.state = state;
-    this.host.requestUpdate();
+    this._host.requestUpdate();
   }
 }

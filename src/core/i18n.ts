@@ -19,11 +19,6 @@ const loaders: Record<string, () => Promise<{ default: Strings }>> = {
 
 export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(loaders)];
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
-
-/** Numbering systems for `digits="native"`. */
-const NATIVE_DIGITS: Record<string, string> = { th: 'thai', ar: 'arab', fa: 'arabext', lo: 'laoo', km: 'khmr' };
-
 const loadedStrings = new Map<string, Strings>([['en', en]]);
 const loadingStrings = new Map<string, Promise<Strings | undefined>>();
 const warnedLanguages = new Set<string>();
@@ -114,7 +109,7 @@ export class Locale {
     readonly strings: Strings,
     readonly timeZone: string | undefined,
   ) {
-    this.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+    this.dir = strings.rtl ? 'rtl' : 'ltr';
   }
 
   number(value: number): string {
@@ -129,7 +124,7 @@ export class Locale {
     return fill(forms[category] ?? forms.other, { ...values, n: this.number(count) });
   }
 
-  text(key: { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings], values = {}): string {
+  text(key: { [K in keyof Strings]-?: Strings[K] extends string ? K : never }[keyof Strings], values = {}): string {
     return fill(this.strings[key], values);
   }
 
@@ -173,7 +168,7 @@ export class Locale {
 const localeCache = new Map<string, Locale>();
 
 function makeLocale(language: string, strings: Strings, digits: DigitsOption, timeZone: string | undefined): Locale {
-  const numbering = digits === 'latin' ? 'latn' : digits === 'native' ? NATIVE_DIGITS[language] : undefined;
+  const numbering = digits === 'latin' ? 'latn' : digits === 'native' ? strings.nativeDigits : undefined;
   const intlTag = numbering ? `${language}-u-nu-${numbering}` : language;
   const key = `${intlTag}|${timeZone ?? ''}`;
   let locale = localeCache.get(key);

@@ -2,6 +2,8 @@ import type { Strings } from './en.js';
 
 /** Arabic (right-to-left; plural forms zero/one/two/few/many/other). */
 const ar: Strings = {
+  rtl: true,
+  nativeDigits: 'arab',
   loading: 'جارٍ التحميل…',
   loadFailed: 'تعذّر تحميل هذا المحتوى.',
   invalidData: 'هذا المحتوى غير متاح حاليًا.',

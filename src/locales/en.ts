@@ -14,6 +14,10 @@ export interface PluralText {
 }
 
 export interface Strings {
+  /** Set in a right-to-left language: the widgets' text direction. */
+  rtl?: true;
+  /** The Intl numbering system of the language's own digits (`thai`, `arab`), for `digits="native"`. */
+  nativeDigits?: string;
   loading: string;
   loadFailed: string;
   invalidData: string;

@@ -2,6 +2,7 @@ import type { Strings } from './en.js';
 
 /** Thai. Dates use the Buddhist era through Intl (the `th` locale's default calendar). */
 const th: Strings = {
+  nativeDigits: 'thai',
   loading: 'กำลังโหลด…',
   loadFailed: 'ไม่สามารถโหลดเนื้อหานี้ได้',
   invalidData: 'เนื้อหานี้ไม่พร้อมใช้งานในขณะนี้',

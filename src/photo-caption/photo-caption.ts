@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
@@ -74,71 +73,84 @@ export class BylinePhotoCaption extends BylineElement {
   // Light-DOM children are slotted by hand, so an author's plain <img> needs no slot="" attribute.
   static override shadowRootOptions: ShadowRootInit = { ...BylineElement.shadowRootOptions, slotAssignment: 'manual' };
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    photo: { attribute: false },
+    number: { type: Number },
+    noZoom: { attribute: 'no-zoom', type: Boolean },
+    loading: {},
+    sizes: {},
+    _zoomed: { attribute: false },
+  };
+
   /** URL of the Photo JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The photo, set from JavaScript. Wins over inline JSON, `src` and a light-DOM `<img>`. */
-  @property({ attribute: false }) photo?: Photo;
+  declare photo?: Photo;
 
   /** The photo's number on the page ("Photo 1."); wins over the data's `number`. */
-  @property({ type: Number }) number?: number;
+  declare number?: number;
 
   /** Turns the zoom off: no button over the image, no dialog. */
-  @property({ attribute: 'no-zoom', type: Boolean }) noZoom = false;
+  noZoom = false;
 
   /**
    * `lazy` (default): the data-driven image, and the `src` JSON, load only when the element nears the
    * viewport. `eager`: at once (a lead photo above the fold). A light-DOM `<img>` keeps its own setting.
    */
-  @property() loading: LoadingMode = 'lazy';
+  loading: LoadingMode = 'lazy';
 
   /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
-  @property() sizes?: string;
+  declare sizes?: string;
 
   /** The photo on show in the zoom dialog, while it is open. */
-  @state() private zoomed?: Photo;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('button.frame') private trigger?: HTMLButtonElement;
+  private declare _zoomed?: Photo;
 
-  private readonly data = new DataController<Photo>(this, 'photo', checkPhoto);
+  /** Undefined before the first connection, when there is no render root yet. */
+  private get _dialog(): HTMLDialogElement | null | undefined {
+    return this.renderRoot?.querySelector('dialog');
+  }
+
+  private readonly _data = new DataController<Photo>(this, 'photo', checkPhoto);
   // Children added or edited after upgrade (frameworks, CMS previews) must be slotted too.
-  private readonly children$ = new MutationObserver(() => this.requestUpdate());
+  private readonly _children$ = new MutationObserver(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.children$.observe(this, { childList: true, subtree: true, characterData: true });
+    this._children$.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.children$.disconnect();
-    this.dialog?.close();
+    this._children$.disconnect();
+    this._dialog?.close();
   }
 
   /** Opens the zoom dialog, unless zoom is off, there is no safe image, or a listener cancels it. */
   openZoom(): void {
-    const photo = this.current;
-    if (this.dialog?.open || !photo || !this.zoomable(photo) || !emit(this, 'byline-zoom-open', { photo }, { cancelable: true }))
+    const photo = this._current;
+    if (this._dialog?.open || !photo || !this._zoomable(photo) || !emit(this, 'byline-zoom-open', { photo }, { cancelable: true }))
       return;
-    this.zoomed = photo;
-    this.dialog?.showModal();
+    this._zoomed = photo;
+    this._dialog?.showModal();
   }
 
   closeZoom(): void {
-    this.dialog?.close();
+    this._dialog?.close();
   }
 
-  private get dataDriven(): boolean {
+  private get _dataDriven(): boolean {
     return this.photo !== undefined || !!this.src || !!this.querySelector(INLINE_JSON);
   }
 
-  private get lightImage(): HTMLImageElement | null {
+  private get _lightImage(): HTMLImageElement | null {
     return this.querySelector(':scope > img');
   }
 
   /** Everything but the image and inline JSON is the light-DOM caption. */
-  private get lightCaption(): (Element | Text)[] {
-    const image = this.lightImage;
+  private get _lightCaption(): (Element | Text)[] {
+    const image = this._lightImage;
     return [...this.childNodes].filter(
       (node): node is Element | Text =>
         node !== image && (node instanceof Text || (node instanceof Element && node.localName !== 'script')),
@@ -146,9 +158,9 @@ export class BylinePhotoCaption extends BylineElement {
   }
 
   /** The photo on show, whichever way it came; undefined while loading or failed. */
-  private get current(): Photo | undefined {
-    if (this.dataDriven) return this.data.state === 'ready' ? this.data.value : undefined;
-    const image = this.lightImage;
+  private get _current(): Photo | undefined {
+    if (this._dataDriven) return this._data.state === 'ready' ? this._data.value : undefined;
+    const image = this._lightImage;
     const size = (name: string) => Number(image?.getAttribute(name)) || undefined;
     return {
       src: safeUrl(image?.getAttribute('src')),
@@ -156,31 +168,31 @@ export class BylinePhotoCaption extends BylineElement {
       width: size('width'),
       height: size('height'),
       alt: image?.alt ?? '',
-      caption: this.lightCaption.map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim() || undefined,
+      caption: this._lightCaption.map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim() || undefined,
     };
   }
 
-  private zoomable(photo: Photo): boolean {
+  private _zoomable(photo: Photo): boolean {
     return !this.noZoom && !!photo.src;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.data.sync(this.photo, this.src);
+    this._data.sync(this.photo, this.src);
     super.willUpdate(changed);
   }
 
   protected override render(): TemplateResult {
     const { dir, language, strings } = this.i18n.locale;
-    const light = !this.dataDriven;
-    if (!light && this.data.state === 'error') return this.renderFailure(this.data);
-    const photo = this.current;
+    const light = !this._dataDriven;
+    if (!light && this._data.state === 'error') return this.renderFailure(this._data);
+    const photo = this._current;
     if (!photo) {
       return html`<figure part="figure" dir=${dir} lang=${language} aria-busy="true">
         <div class="frame skeleton"></div>
         <span class="visually-hidden">${strings.loading}</span>
       </figure>`;
     }
-    const hasImage = light ? !!this.lightImage : !!photo.src;
+    const hasImage = light ? !!this._lightImage : !!photo.src;
     const image = light
       ? html`<slot class="image"></slot>`
       : html`<img part="image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
@@ -188,7 +200,7 @@ export class BylinePhotoCaption extends BylineElement {
           width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
           loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" />`;
     const shape = aspectRatio(photo.width, photo.height);
-    const zoomable = this.zoomable(photo);
+    const zoomable = this._zoomable(photo);
     const frame = !hasImage
       ? nothing
       : zoomable
@@ -202,25 +214,25 @@ export class BylinePhotoCaption extends BylineElement {
           </button>`
         : html`<div class="frame" ${shape}>${image}</div>`;
     const captionText = light
-      ? this.lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
+      ? this._lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
         ? html`<slot class="caption"></slot>`
         : undefined
       : photo.caption;
     return html`<figure part="figure" dir=${dir} lang=${language}>
-        ${frame}${this.renderCaption(photo, captionText)}
+        ${frame}${this._renderCaption(photo, captionText)}
       </figure>
-      ${zoomable ? this.renderDialog() : nothing}`;
+      ${zoomable ? this._renderDialog() : nothing}`;
   }
 
   protected override updated(): void {
     // Manual slot assignment: the host's own <img> into the frame, the rest into the caption.
     const slot = (name: string) => this.renderRoot.querySelector<HTMLSlotElement>(`slot.${name}`);
-    const image = this.lightImage;
+    const image = this._lightImage;
     slot('image')?.assign(...(image ? [image] : []));
-    slot('caption')?.assign(...this.lightCaption);
+    slot('caption')?.assign(...this._lightCaption);
   }
 
-  private renderCaption(photo: Photo, text: unknown): TemplateResult | typeof nothing {
+  private _renderCaption(photo: Photo, text: unknown): TemplateResult | typeof nothing {
     const locale = this.i18n.locale;
     const number = Number.isFinite(this.number) ? this.number : photo.number;
     if (number === undefined && !text && !photo.credit) return nothing;
@@ -235,12 +247,12 @@ export class BylinePhotoCaption extends BylineElement {
     </figcaption>`;
   }
 
-  private renderDialog(): TemplateResult {
+  private _renderDialog(): TemplateResult {
     const { dir, language, strings } = this.i18n.locale;
-    const photo = this.zoomed;
+    const photo = this._zoomed;
     // The large image is rendered only while open, so it costs nothing until a reader asks for it.
     return html`<dialog part="dialog" aria-label=${strings.photoDialog} dir=${dir} lang=${language}
-      @click=${this.onDialogClick} @close=${this.onDialogClose}>
+      @click=${this._onDialogClick} @close=${this._onDialogClose}>
       <div class="sheet">
         <button class="button close" part="close" @click=${this.closeZoom}>${strings.closePhoto}</button>
         ${photo
@@ -248,7 +260,7 @@ export class BylinePhotoCaption extends BylineElement {
               <img class="large" part="zoom-image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
                 sizes=${ifDefined(photo.srcset ? '100vw' : undefined)} width=${ifDefined(photo.width)}
                 height=${ifDefined(photo.height)} alt=${photo.alt} decoding="async" />
-              ${this.renderCaption(photo, photo.caption)}
+              ${this._renderCaption(photo, photo.caption)}
             </figure>`
           : nothing}
       </div>
@@ -256,20 +268,20 @@ export class BylinePhotoCaption extends BylineElement {
   }
 
   /** A click on the backdrop lands on the <dialog> itself (its content fills the inner sheet). */
-  private onDialogClick(event: Event): void {
+  private _onDialogClick(event: Event): void {
     if (event.target === event.currentTarget) this.closeZoom();
   }
 
-  private onDialogClose(): void {
-    const photo = this.zoomed;
+  private _onDialogClose(): void {
+    const photo = this._zoomed;
     if (!photo) return;
-    this.zoomed = undefined;
+    this._zoomed = undefined;
     // Browsers return focus to what was focused before showModal(). When nothing was (a mouse click
     // does not focus a button in Safari, or a script called openZoom()), focus would stay on the hidden
     // close button or fall to the body: send it to the trigger instead.
     const active = document.activeElement;
-    if (!active || active === document.body || this.dialog?.contains(this.shadowRoot!.activeElement))
-      this.trigger?.focus();
+    if (!active || active === document.body || this._dialog?.contains(this.shadowRoot!.activeElement))
+      this.renderRoot.querySelector<HTMLElement>('button.frame')?.focus();
     emit(this, 'byline-zoom-close', { photo });
   }
 }

@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { BylineElement } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import {
   checkRelatedFeed,
   type Article,
@@ -67,100 +66,111 @@ const checkSectionsOrFeed: Check<RelatedFeed> = (value, path) =>
 export class BylineRelatedTopics extends BylineElement {
   static override styles = [baseStyles, relatedTopicsStyles];
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    sections: { attribute: false },
+    layout: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    maxItems: { attribute: 'max-items', type: Number },
+    showImages: { attribute: 'show-images', type: Boolean },
+    loading: {},
+    label: {},
+    _selected: { attribute: false },
+  };
+
   /** URL of the related feed JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The sections (or a whole `{ sections }` feed), set from JavaScript. Wins over inline JSON and `src`. */
-  @property({ attribute: false }) sections?: RelatedSection[] | RelatedFeed;
+  declare sections?: RelatedSection[] | RelatedFeed;
 
   /** `list` (headed sections, the default) or `tabs` (one tab per section). */
-  @property({ reflect: true }) layout: RelatedTopicsLayout = 'list';
+  layout: RelatedTopicsLayout = 'list';
 
   /** Heading level (1-6) of the section headings in the `list` layout. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** At most this many articles per section; unset shows all. */
-  @property({ attribute: 'max-items', type: Number }) maxItems?: number;
+  declare maxItems?: number;
 
   /** Shows each article's thumbnail (decorative: the title is the link text). */
-  @property({ attribute: 'show-images', type: Boolean }) showImages = false;
+  showImages = false;
 
   /** `eager` (default) fetches `src` at once; `lazy` waits until the widget is near the viewport. */
-  @property() loading: LoadingMode = 'eager';
+  loading: LoadingMode = 'eager';
 
   /** Accessible name of the region; defaults to the localized "Related articles". */
-  @property() label?: string;
+  declare label?: string;
 
   /** The selected tab; unset selects the first section that has articles. */
-  @state() private selected?: number;
+  private declare _selected?: number;
 
-  private readonly data = new DataController<RelatedFeed>(this, 'related', checkSectionsOrFeed);
+  private readonly _data = new DataController<RelatedFeed>(this, 'related', checkSectionsOrFeed);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.data.sync(this.sections, this.src);
+    this._data.sync(this.sections, this.src);
     super.willUpdate(changed);
   }
 
   protected override render(): TemplateResult {
     const { dir, language, strings } = this.i18n.locale;
-    const feed = this.data.value;
-    const busy = this.data.state === 'loading';
+    const feed = this._data.value;
+    const busy = this._data.state === 'loading';
     let body: unknown;
-    if (this.data.state === 'error') body = this.renderFailure(this.data);
+    if (this._data.state === 'error') body = this.renderFailure(this._data);
     else if (busy || !feed) {
       body = html`<span class="visually-hidden">${strings.loading}</span>
         <div class="skeleton line short"></div>
         <div class="skeleton line"></div>
         <div class="skeleton line"></div>
         <div class="skeleton line"></div>`;
-    } else if (!feed.sections.length) body = this.renderEmpty();
-    else body = this.layout === 'tabs' ? this.renderTabs(feed.sections) : feed.sections.map((s) => this.renderSection(s));
+    } else if (!feed.sections.length) body = this._renderEmpty();
+    else body = this.layout === 'tabs' ? this._renderTabs(feed.sections) : feed.sections.map((s) => this._renderSection(s));
     return html`<section class="root" part="root" data-layout=${this.layout} aria-label=${this.label || strings.related}
       aria-busy=${ifDefined(busy ? 'true' : undefined)} dir=${dir} lang=${language}
       >${body}</section>`;
   }
 
-  private sectionTitle(section: RelatedSection): string {
+  private _sectionTitle(section: RelatedSection): string {
     return section.title?.trim() || this.i18n.locale.strings[DEFAULT_TITLES[section.kind]];
   }
 
-  private renderSection(section: RelatedSection): TemplateResult {
-    const level = Math.round(this.headingLevel);
+  private _renderSection(section: RelatedSection): TemplateResult {
     return html`<div class="section" part="section">
-      <div class="heading" part="heading" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>
-        ${this.sectionTitle(section)}
+      <div class="heading" part="heading" role="heading" aria-level=${ariaLevel(this.headingLevel, 2)}>
+        ${this._sectionTitle(section)}
       </div>
-      ${this.renderItems(section.items)}
+      ${this._renderItems(section.items)}
     </div>`;
   }
 
-  private renderTabs(sections: RelatedSection[]): TemplateResult {
-    const selected = this.selectedIndex(sections);
+  private _renderTabs(sections: RelatedSection[]): TemplateResult {
+    const selected = this._selectedIndex(sections);
     return html`<div class="tablist" part="tablist" role="tablist" aria-label=${this.label || this.i18n.locale.strings.related}
-        @keydown=${this.onTabKeydown}>
+        @keydown=${this._onTabKeydown}>
         ${sections.map(
           (section, i) => html`<button class="tab" part="tab" role="tab" id="tab-${i}" aria-controls="panel-${i}"
             aria-selected=${i === selected ? 'true' : 'false'} tabindex=${i === selected ? 0 : -1}
-            @click=${() => (this.selected = i)}>${this.sectionTitle(section)}</button>`,
+            @click=${() => (this._selected = i)}>${this._sectionTitle(section)}</button>`,
         )}
       </div>
       ${sections.map(
         (section, i) => html`<div class="tabpanel" part="tabpanel" role="tabpanel" id="panel-${i}" aria-labelledby="tab-${i}"
           ?hidden=${i !== selected} tabindex=${ifDefined(section.items.length ? undefined : 0)}>
-          ${this.renderItems(section.items)}
+          ${this._renderItems(section.items)}
         </div>`,
       )}`;
   }
 
-  private selectedIndex(sections: RelatedSection[]): number {
-    const chosen = this.selected ?? sections.findIndex((section) => section.items.length > 0);
+  private _selectedIndex(sections: RelatedSection[]): number {
+    const chosen = this._selected ?? sections.findIndex((section) => section.items.length > 0);
     return Math.min(Math.max(chosen, 0), sections.length - 1);
   }
 
   /** Automatic activation: arrows move focus and selection together, mirrored in right-to-left. */
-  private onTabKeydown(event: KeyboardEvent): void {
-    const count = this.data.value?.sections.length ?? 0;
-    const current = this.selectedIndex(this.data.value?.sections ?? []);
+  private _onTabKeydown(event: KeyboardEvent): void {
+    const count = this._data.value?.sections.length ?? 0;
+    const current = this._selectedIndex(this._data.value?.sections ?? []);
     const forward = this.i18n.locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
     const next =
@@ -171,22 +181,22 @@ export class BylineRelatedTopics extends BylineElement {
       : -1;
     if (next < 0) return;
     event.preventDefault();
-    this.selected = next;
+    this._selected = next;
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 
-  private renderEmpty(): TemplateResult {
+  private _renderEmpty(): TemplateResult {
     return html`<p class="empty" part="empty">${this.i18n.locale.strings.relatedEmpty}</p>`;
   }
 
-  private renderItems(items: Article[]): TemplateResult {
+  private _renderItems(items: Article[]): TemplateResult {
     const max = this.maxItems;
     const shown = max !== undefined && max > 0 ? items.slice(0, Math.floor(max)) : items;
-    if (!shown.length) return this.renderEmpty();
-    return html`<ul class="list" part="list">${shown.map((item) => this.renderItem(item))}</ul>`;
+    if (!shown.length) return this._renderEmpty();
+    return html`<ul class="list" part="list">${shown.map((item) => this._renderItem(item))}</ul>`;
   }
 
-  private renderItem(item: Article): TemplateResult {
+  private _renderItem(item: Article): TemplateResult {
     const locale = this.i18n.locale;
     const image = this.showImages ? item.image : undefined;
     return html`<li class="item" part="item">
