@@ -107,7 +107,8 @@ export class BylineArticleCard extends BylineElement {
     const { image, category, author, source, publishedAt, commentCount } = article;
     const imageSrc = image?.src;
     const { strings } = this.i18n.locale;
-    // "Source: {name}" with only the name as the link, so the link text stays meaningful.
+    // "Source: {name}" with only the name as the link, so the link text stays meaningful. The meta
+    // items touch (no whitespace text nodes between them): the line is a flex row with its own gaps.
     const [byBefore, byAfter] = splitAtName(strings.byAuthor);
     const [sourceBefore, sourceAfter] = splitAtName(strings.source);
     const hasMeta = author || source || publishedAt || commentCount !== undefined;
@@ -125,16 +126,16 @@ export class BylineArticleCard extends BylineElement {
         </div>
         <p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto" ?hidden=${!article.summary}
           >${article.summary}</p>
-        <p class="meta" part="meta" ?hidden=${!hasMeta}>
-          <span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)}>${author?.name}</a
-            >${byAfter}</span>
-          <span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
-            >${sourceAfter}</span>
-          <time datetime=${ifDefined(publishedAt)} title=${ifDefined(publishedAt && this.i18n.locale.date(publishedAt, 'datetime'))}
-            ?hidden=${!publishedAt}>${publishedAt && this.formatDate(publishedAt)}</time>
-          <span class="comments" ?hidden=${commentCount === undefined}
-            >${commentCount === undefined ? nothing : this.i18n.locale.plural(strings.commentCount, commentCount)}</span>
-        </p>
+        <p class="meta" part="meta" ?hidden=${!hasMeta}
+          ><span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)}>${author?.name}</a
+            >${byAfter}</span
+          ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
+            >${sourceAfter}</span
+          ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(publishedAt && this.i18n.locale.date(publishedAt, 'datetime'))}
+            ?hidden=${!publishedAt}>${publishedAt && this.formatDate(publishedAt)}</time
+          ><span class="comments" ?hidden=${commentCount === undefined}
+            >${commentCount === undefined ? nothing : this.i18n.locale.plural(strings.commentCount, commentCount)}</span
+        ></p>
         ${this.renderTranslated(article)}
       </div>
     </article>`;
