@@ -111,7 +111,8 @@ export class BylineArticleCard extends BylineElement {
     // items touch (no whitespace text nodes between them): the line is a flex row with its own gaps.
     const [byBefore, byAfter] = splitAtName(strings.byAuthor);
     const [sourceBefore, sourceAfter] = splitAtName(strings.source);
-    const hasMeta = author || source || publishedAt || commentCount !== undefined;
+    const published = publishedAt ? new Date(publishedAt) : undefined;
+    const hasMeta = author || source || published || commentCount !== undefined;
     return html`<article class="card" part="card" data-layout=${layout} dir=${dir} lang=${language}>
       <div class="media" part="media" ?hidden=${!imageSrc} ${aspectRatio(image?.width, image?.height)}>
         <img part="image" src=${ifDefined(imageSrc)} srcset=${ifDefined(image?.srcset)}
@@ -131,8 +132,8 @@ export class BylineArticleCard extends BylineElement {
             >${byAfter}</span
           ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
             >${sourceAfter}</span
-          ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(publishedAt && this.i18n.locale.date(publishedAt, 'datetime'))}
-            ?hidden=${!publishedAt}>${publishedAt && this.formatDate(publishedAt)}</time
+          ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(published && this.i18n.locale.date(published, 'datetime'))}
+            ?hidden=${!published}>${published && this.formatDate(published)}</time
           ><span class="comments" ?hidden=${commentCount === undefined}
             >${commentCount === undefined ? nothing : this.i18n.locale.plural(strings.commentCount, commentCount)}</span
         ></p>
@@ -152,9 +153,9 @@ export class BylineArticleCard extends BylineElement {
     return '(min-width: 600px) 33vw, 100vw';
   }
 
-  private formatDate(value: string): string {
+  private formatDate(value: Date): string {
     const locale = this.i18n.locale;
-    const age = Date.now() - Date.parse(value);
+    const age = Date.now() - value.getTime();
     const relative = this.dateStyle === 'relative' || (this.dateStyle === 'auto' && age >= 0 && age < DAY_MS);
     return relative ? locale.relative(value) : locale.date(value);
   }
