@@ -178,6 +178,8 @@ function makeLocale(language: string, strings: Strings, digits: DigitsOption, ti
   return locale;
 }
 
+const ENGLISH = makeLocale('en', en, undefined, undefined);
+
 /** The language that applies to `element`: its own `lang`, an ancestor's across shadow roots, the document's. */
 export function resolveLanguage(element: Element): string {
   let node: Element | null = element;
@@ -212,7 +214,8 @@ export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
  * already in the right language (no flash of English).
  */
 export class LocaleController implements ReactiveController {
-  locale: Locale = makeLocale('en', en, undefined, undefined);
+  // English until the first resolve(); one shared Locale, not a cache lookup per element.
+  locale: Locale = ENGLISH;
 
   constructor(readonly host: LocaleHost) {
     host.addController(this);
