@@ -13,18 +13,6 @@ export type DateStyle = 'auto' | 'absolute' | 'relative';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// "Source: {name}" -> ["Source: ", ""], once per string rather than twice per card render.
-const nameSplits = new Map<string, [string, string]>();
-function splitAtName(template: string): [string, string] {
-  let split = nameSplits.get(template);
-  if (!split) {
-    const [before = '', after = ''] = template.split('{name}');
-    split = [before, after];
-    nameSplits.set(template, split);
-  }
-  return split;
-}
-
 /**
  * @tagname byline-article-card
  * @summary A news teaser: image, kicker, headline, standfirst, byline, source, timestamp and comment
@@ -109,8 +97,8 @@ export class BylineArticleCard extends BylineElement {
     const { strings } = this.i18n.locale;
     // "Source: {name}" with only the name as the link, so the link text stays meaningful. The meta
     // items touch (no whitespace text nodes between them): the line is a flex row with its own gaps.
-    const [byBefore, byAfter] = splitAtName(strings.byAuthor);
-    const [sourceBefore, sourceAfter] = splitAtName(strings.source);
+    const [byBefore, byAfter] = strings.byAuthor.split('{name}');
+    const [sourceBefore, sourceAfter] = strings.source.split('{name}');
     const published = publishedAt ? new Date(publishedAt) : undefined;
     const hasMeta = author || source || published || commentCount !== undefined;
     return html`<article class="card" part="card" data-layout=${layout} dir=${dir} lang=${language}>
