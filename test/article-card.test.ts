@@ -107,6 +107,30 @@ describe('<byline-article-card>', () => {
     expect(shadow(el).querySelector('.card')!.getAttribute('dir')).to.equal('ltr');
   });
 
+  it('shows nothing for the pieces the data lacks, even under a page\'s ::part styles', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'byline-article-card::part(media), byline-article-card::part(kicker), byline-article-card::part(summary), byline-article-card::part(meta) { display: block; }';
+    document.head.append(style);
+    try {
+      const bare = { id: 'bare', url: 'https://example.org/bare', title: SEED_TITLE_TH };
+      const el = await card(bare as never);
+      for (const selector of ['.media', '.kicker', '.summary', '.meta', '.author', '.source', 'time', '.comments']) {
+        expect(getComputedStyle(shadow(el).querySelector(selector)!).display, selector).to.equal('none');
+      }
+      expect(shadow(el).querySelector('img[src]')).to.equal(null);
+      expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+      await expect(el).to.be.accessible();
+      // The same element shows them once the data has them.
+      el.article = seedArticle({ image: { src: PIXEL, width: 1200, height: 800, alt: '' } });
+      await el.updateComplete;
+      for (const selector of ['.media', '.kicker', '.summary', '.meta', '.source', 'time', '.comments']) {
+        expect(getComputedStyle(shadow(el).querySelector(selector)!).display, selector).to.not.equal('none');
+      }
+    } finally {
+      style.remove();
+    }
+  });
+
   it('reserves the image space from width and height, lazy-loads it, and keeps alt from data', async () => {
     const el = await card(seedArticle({ image: { src: PIXEL, width: 1200, height: 800, alt: 'ภาพประกอบ' } }));
     const img = shadow(el).querySelector('img')!;
@@ -272,8 +296,10 @@ describe('<byline-article-card>', () => {
           image: { src: 'javascript:alert(1)', alt: '' },
         }),
       );
-      expect(shadow(el).querySelectorAll('a')).to.have.length(0);
-      expect(shadow(el).querySelector('img')).to.equal(null);
+      // No links (an <a> without href is text) and no image: nothing to load, no box shown.
+      expect(shadow(el).querySelectorAll('a[href]')).to.have.length(0);
+      expect(shadow(el).querySelector('img[src]')).to.equal(null);
+      expect(getComputedStyle(shadow(el).querySelector('.media')!).display).to.equal('none');
       expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
       expect(text(el, '.source')).to.equal(`ที่มา: ${SEED_SOURCE}`);
       await expect(el).to.be.accessible();

@@ -4,6 +4,11 @@ export const articleCardStyles = css`
   :host {
     container: byline-article-card / inline-size;
   }
+  /* Pieces the data lacks stay in the template, hidden; !important so no display rule (ours or a
+     page's ::part rule) shows them. */
+  [hidden] {
+    display: none !important;
+  }
   .card {
     position: relative;
     display: grid;
@@ -49,7 +54,7 @@ export const articleCardStyles = css`
     color: var(--byline-article-card-kicker-color, var(--_accent));
     text-decoration: none;
   }
-  a.kicker:hover {
+  a.kicker[href]:hover {
     text-decoration: underline;
   }
   .headline {
@@ -67,13 +72,13 @@ export const articleCardStyles = css`
   .headline a:focus-visible {
     outline: none;
   }
-  /* The headline link covers the whole card; other links sit above it. */
-  .headline a::after {
+  /* The headline link covers the whole card; other links sit above it. An <a> without href is text. */
+  .headline a[href]::after {
     content: '';
     position: absolute;
     inset: 0;
   }
-  .headline a:hover {
+  .headline a[href]:hover {
     text-decoration: underline;
   }
   .summary {
@@ -94,7 +99,7 @@ export const articleCardStyles = css`
     font-size: 0.8125em;
     color: var(--_muted);
   }
-  .meta a {
+  .meta a[href] {
     position: relative;
     z-index: 1;
   }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
-import { checkArticle, type Article, type LinkData } from '../core/contract.js';
+import { checkArticle, type Article } from '../core/contract.js';
 import { DataController } from '../core/data.js';
 import { baseStyles } from '../core/styles.js';
 import { articleCardStyles } from './article-card.styles.js';
@@ -89,19 +89,42 @@ export class BylineArticleCard extends BylineElement {
         </div>
       </div>`;
     }
+    // One flat template, so a card is one template instance (each nested template costs an instance,
+    // its parts and comment markers per card). Pieces the data may lack stay in place with `hidden`;
+    // a name without a URL is an <a> without href, which is not a link.
+    const { image, category, author, source, publishedAt, commentCount } = article;
+    const imageSrc = image?.src;
+    const { strings } = this.i18n.locale;
+    // "Source: {name}" with only the name as the link, so the link text stays meaningful. The meta
+    // items touch (no whitespace text nodes between them): the line is a flex row with its own gaps.
+    const [byBefore, byAfter] = strings.byAuthor.split('{name}');
+    const [sourceBefore, sourceAfter] = strings.source.split('{name}');
+    const published = publishedAt ? new Date(publishedAt) : undefined;
+    const hasMeta = author || source || published || commentCount !== undefined;
     return html`<article class="card" part="card" data-layout=${layout} dir=${dir} lang=${language}>
-      ${this.renderImage(article)}
+      <div class="media" part="media" ?hidden=${!imageSrc} ${aspectRatio(image?.width, image?.height)}>
+        <img part="image" src=${ifDefined(imageSrc)} srcset=${ifDefined(image?.srcset)}
+          sizes=${ifDefined(image?.srcset ? (this.sizes ?? this.defaultSizes) : undefined)}
+          width=${ifDefined(image?.width)} height=${ifDefined(image?.height)}
+          alt=${image?.alt ?? ''} loading=${this.layout === 'hero' ? 'eager' : 'lazy'} decoding="async" />
+      </div>
       <div class="body">
-        ${article.category ? this.renderKicker(article.category) : nothing}
+        <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category}>${category?.name}</a>
         <div class="headline" part="headline" role="heading" aria-level=${this.level} dir="auto">
-          ${article.url
-            ? html`<a href=${article.url} lang=${ifDefined(article.lang)}>${article.title}</a>`
-            : html`<span lang=${ifDefined(article.lang)}>${article.title}</span>`}
+          <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)}>${article.title}</a>
         </div>
-        ${article.summary
-          ? html`<p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto">${article.summary}</p>`
-          : nothing}
-        ${this.renderMeta(article)}
+        <p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto" ?hidden=${!article.summary}
+          >${article.summary}</p>
+        <p class="meta" part="meta" ?hidden=${!hasMeta}
+          ><span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)}>${author?.name}</a
+            >${byAfter}</span
+          ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
+            >${sourceAfter}</span
+          ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(published && this.i18n.locale.date(published, 'datetime'))}
+            ?hidden=${!published}>${published && this.formatDate(published)}</time
+          ><span class="comments" ?hidden=${commentCount === undefined}
+            >${commentCount === undefined ? nothing : this.i18n.locale.plural(strings.commentCount, commentCount)}</span
+        ></p>
         ${this.renderTranslated(article)}
       </div>
     </article>`;
@@ -112,55 +135,15 @@ export class BylineArticleCard extends BylineElement {
     return level >= 1 && level <= 6 ? level : 3;
   }
 
-  private renderImage(article: Article): TemplateResult | typeof nothing {
-    const image = article.image;
-    if (!image?.src) return nothing;
-    return html`<div class="media" part="media" ${aspectRatio(image.width, image.height)}>
-      <img part="image" src=${image.src} srcset=${ifDefined(image.srcset)}
-        sizes=${ifDefined(image.srcset ? (this.sizes ?? this.defaultSizes) : undefined)}
-        width=${ifDefined(image.width)} height=${ifDefined(image.height)}
-        alt=${image.alt ?? ''} loading=${this.layout === 'hero' ? 'eager' : 'lazy'} decoding="async" />
-    </div>`;
-  }
-
   private get defaultSizes(): string {
     if (this.layout === 'hero') return '100vw';
     if (this.layout === 'horizontal') return '(min-width: 600px) 40vw, 100vw';
     return '(min-width: 600px) 33vw, 100vw';
   }
 
-  private renderKicker(category: LinkData): TemplateResult {
-    return category.url
-      ? html`<a class="kicker" part="kicker" href=${category.url}>${category.name}</a>`
-      : html`<span class="kicker" part="kicker">${category.name}</span>`;
-  }
-
-  private renderMeta(article: Article): TemplateResult | typeof nothing {
+  private formatDate(value: Date): string {
     const locale = this.i18n.locale;
-    const { strings } = locale;
-    const items: TemplateResult[] = [];
-    if (article.author) items.push(html`<span class="author">${this.linkOrText(article.author, strings.byAuthor)}</span>`);
-    if (article.source) items.push(html`<span class="source">${this.linkOrText(article.source, strings.source)}</span>`);
-    if (article.publishedAt) {
-      items.push(html`<time datetime=${article.publishedAt} title=${locale.date(article.publishedAt, 'datetime')}
-        >${this.formatDate(article.publishedAt)}</time>`);
-    }
-    if (article.commentCount !== undefined) {
-      items.push(html`<span class="comments">${locale.plural(strings.commentCount, article.commentCount)}</span>`);
-    }
-    return items.length ? html`<p class="meta" part="meta">${items}</p>` : nothing;
-  }
-
-  /** "Source: {name}" with only the name as the link, so the link text stays meaningful. */
-  private linkOrText(link: LinkData, template: string): TemplateResult {
-    const [before = '', after = ''] = template.split('{name}');
-    const name = link.url ? html`<a href=${link.url}>${link.name}</a>` : link.name;
-    return html`${before}${name}${after}`;
-  }
-
-  private formatDate(value: string): string {
-    const locale = this.i18n.locale;
-    const age = Date.now() - Date.parse(value);
+    const age = Date.now() - value.getTime();
     const relative = this.dateStyle === 'relative' || (this.dateStyle === 'auto' && age >= 0 && age < DAY_MS);
     return relative ? locale.relative(value) : locale.date(value);
   }

@@ -114,12 +114,13 @@ export function optional<T>(check: Check<T>): Check<T | undefined> {
 type Shape<T> = { [K in keyof T]-?: Check<T[K]> };
 
 export function object<T>(shape: Shape<T>): Check<T> {
+  const keys = Object.keys(shape) as (keyof T & string)[];
   return (value, path) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new ContractError(path, 'must be an object');
     const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(shape) as (keyof T & string)[]) {
+    for (const key of keys) {
       const checked = shape[key](source[key], `${path}.${key}`);
       if (checked !== undefined) out[key] = checked;
     }

@@ -76,17 +76,6 @@ export function fill(template: string, values: Record<string, string | number>):
 
 export type DigitsOption = 'native' | 'latin' | undefined;
 
-// Intl constructors are slow relative to formatting; a page with 1,000 cards shares one of each.
-const formatterCache = new Map<string, unknown>();
-function cached<T>(key: string, make: () => T): T {
-  let formatter = formatterCache.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatterCache.set(key, formatter);
-  }
-  return formatter;
-}
-
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],
@@ -101,6 +90,15 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 export class Locale {
   readonly dir: 'ltr' | 'rtl';
 
+  // Intl constructors are slow relative to formatting. Elements share Locales (one per tag and time
+  // zone, see makeLocale) and a Locale makes each formatter when first used, so a page with 1,000
+  // cards makes one of each; a field, not a keyed cache, so a call builds no key string.
+  private numberFormat?: Intl.NumberFormat;
+  private pluralRules?: Intl.PluralRules;
+  private readonly dateFormats: { date?: Intl.DateTimeFormat; datetime?: Intl.DateTimeFormat } = {};
+  private relativeFormat?: Intl.RelativeTimeFormat;
+  private displayNames?: Intl.DisplayNames;
+
   constructor(
     /** Supported base language: `en`, `th`, `vi`, `ar`, ... */
     readonly language: string,
@@ -113,12 +111,12 @@ export class Locale {
   }
 
   number(value: number): string {
-    return cached(`n|${this.intlTag}`, () => new Intl.NumberFormat(this.intlTag)).format(value);
+    return (this.numberFormat ??= new Intl.NumberFormat(this.intlTag)).format(value);
   }
 
   /** Picks the plural form for `count` and fills `{n}` with the localized number. */
   plural(forms: PluralText, count: number, values: Record<string, string | number> = {}): string {
-    const rules = cached(`p|${this.intlTag}`, () => new Intl.PluralRules(this.intlTag));
+    const rules = (this.pluralRules ??= new Intl.PluralRules(this.intlTag));
     // An exact zero form ("no comments") wins where the language has one.
     const category = count === 0 && forms.zero ? 'zero' : rules.select(count);
     return fill(forms[category] ?? forms.other, { ...values, n: this.number(count) });
@@ -129,14 +127,13 @@ export class Locale {
   }
 
   date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
-    // Called twice per card: the formatter (and its options) is built once per locale, zone and style.
-    return cached(`d|${this.intlTag}|${this.timeZone}|${style}`, () =>
-      new Intl.DateTimeFormat(this.intlTag, {
-        dateStyle: 'medium',
-        timeStyle: style === 'datetime' ? 'short' : undefined,
-        timeZone: this.timeZone,
-      }),
-    ).format(new Date(value));
+    // Called twice per card: the formatter (and its options) is built once per locale and style.
+    const format = (this.dateFormats[style] ??= new Intl.DateTimeFormat(this.intlTag, {
+      dateStyle: 'medium',
+      timeStyle: style === 'datetime' ? 'short' : undefined,
+      timeZone: this.timeZone,
+    }));
+    return format.format(new Date(value));
   }
 
   /** "3 hours ago", "yesterday", "just now" (under a minute ago), "in 45 seconds". */
@@ -144,10 +141,7 @@ export class Locale {
     let delta = (new Date(value).getTime() - now) / 1000;
     // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
     if (delta <= 0 && delta > -60) return this.strings.justNow;
-    const format = cached(
-      `r|${this.intlTag}`,
-      () => new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }),
-    );
+    const format = (this.relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
     for (const [unit, size] of RELATIVE_STEPS) {
       if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
       delta /= size;
@@ -158,7 +152,7 @@ export class Locale {
   /** Localized language name: `vi` in a Thai UI is "ภาษาเวียดนาม". */
   languageName(code: string): string {
     try {
-      return cached(`l|${this.intlTag}`, () => new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
+      return (this.displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
     } catch {
       return code;
     }
@@ -187,6 +181,8 @@ function makeLocale(language: string, strings: Strings, digits: DigitsOption, ti
   }
   return locale;
 }
+
+const ENGLISH = makeLocale('en', en, undefined, undefined);
 
 /** The language that applies to `element`: its own `lang`, an ancestor's across shadow roots, the document's. */
 export function resolveLanguage(element: Element): string {
@@ -222,7 +218,8 @@ export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
  * already in the right language (no flash of English).
  */
 export class LocaleController implements ReactiveController {
-  locale: Locale = makeLocale('en', en, undefined, undefined);
+  // English until the first resolve(); one shared Locale, not a cache lookup per element.
+  locale: Locale = ENGLISH;
 
   constructor(readonly host: LocaleHost) {
     host.addController(this);
@@ -239,14 +236,15 @@ export class LocaleController implements ReactiveController {
 
   resolve(): Promise<unknown> | undefined {
     const language = supportedLanguage(resolveLanguage(this.host));
-    const apply = (strings: Strings) => {
-      this.locale = makeLocale(language, strings, this.host.digits, this.host.timeZone);
-    };
     const strings = loadedStrings.get(language);
     if (strings) {
-      apply(strings);
+      this.apply(language, strings);
       return undefined;
     }
-    return loadStrings(language).then(apply);
+    return loadStrings(language).then((loaded) => this.apply(language, loaded));
+  }
+
+  private apply(language: string, strings: Strings): void {
+    this.locale = makeLocale(language, strings, this.host.digits, this.host.timeZone);
   }
 }
