@@ -50,33 +50,9 @@ const minify = () =>
     format: { comments: false },
   });
 
-// tsc writes its `__decorate` helper into every module that uses decorators: six copies in the bundle,
-// one in each widget's chunk. One shared copy (the same code, minus the `this.__decorate` lookup, which is
-// always undefined in an ES module) saves about 0.15 KB gzip per widget chunk. Modules whose helper does
-// not look exactly like tsc's are left alone.
-const TSC_DECORATE = /var __decorate = \(this && this\.__decorate\) \|\| (function \(decorators, target, key, desc\) \{\n[\s\S]*?\n\});\n/;
-const DECORATE = '\0byline-decorate';
-const oneDecorateHelper = () => {
-  let helper;
-  return {
-    name: 'byline-one-decorate-helper',
-    resolveId: (id) => (id === DECORATE ? id : null),
-    load: (id) => (id === DECORATE ? `export const __decorate = ${helper};\n` : null),
-    transform(code) {
-      const found = TSC_DECORATE.exec(code);
-      if (!found) return null;
-      helper ??= found[1];
-      // Keep line numbers (and so the source map) where they were: the helper becomes blank lines.
-      const blank = found[0].replace(/[^\n]/g, '');
-      return { code: `import { __decorate } from '${DECORATE}';${code.replace(found[0], blank)}`, map: null };
-    },
-  };
-};
-
 // Template literals (html``, css``) are most of a widget's bytes: minify them before terser.
 const plugins = () => [
   nodeResolve(),
-  oneDecorateHelper(),
   literalsHtmlCssMinifier({ include: ['dist/**/*.js'] }),
   minify(),
 ];
@@ -89,8 +65,8 @@ const output = {
   chunkFileNames: 'chunks/[name]-[hash].js',
 };
 
-/** Lit, the shared core, the English strings (and the decorator helper): the loader build's shared chunk. */
-const SHARED = /[\\/](node_modules|dist[\\/]core)[\\/]|[\\/]dist[\\/]locales[\\/]en\.js$|^\0byline-decorate$/;
+/** Lit, the shared core and the English strings: the loader build's shared chunk. */
+const SHARED = /[\\/](node_modules|dist[\\/]core)[\\/]|[\\/]dist[\\/]locales[\\/]en\.js$/;
 
 // Language bundles: the script-tag bundle with one more language's strings inline, for pages in that
 // language. The strings are provided before the first render, so an element that is in the page when the

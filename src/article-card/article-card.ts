@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { BylineElement } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkArticle, type Article } from '../core/contract.js';
 import { DataController } from '../core/data.js';
@@ -47,37 +46,46 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class BylineArticleCard extends BylineElement {
   static override styles = [baseStyles, articleCardStyles];
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    article: { attribute: false },
+    layout: { reflect: true },
+    dateStyle: { attribute: 'date-style' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    sizes: {},
+  };
+
   /** URL of the Article JSON. */
-  @property() src?: string;
+  declare src?: string;
 
   /** The article, set from JavaScript. Wins over inline JSON and `src`. */
-  @property({ attribute: false }) article?: Article;
+  declare article?: Article;
 
   /** `vertical`, `horizontal`, `compact` or `hero`. Unset: chosen from the space the card gets. */
-  @property({ reflect: true }) layout?: ArticleCardLayout;
+  declare layout?: ArticleCardLayout;
 
   /** Dates as `absolute`, `relative` ("3 hours ago") or `auto` (relative under a day old). */
-  @property({ attribute: 'date-style' }) dateStyle: DateStyle = 'auto';
+  dateStyle: DateStyle = 'auto';
 
   /** Heading level of the headline (1-6), to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
 
   /** The image's `sizes`, for pages that know the card's width better than the default guess. */
-  @property() sizes?: string;
+  declare sizes?: string;
 
-  private readonly data = new DataController<Article>(this, 'article', checkArticle);
+  private readonly _data = new DataController<Article>(this, 'article', checkArticle);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.data.sync(this.article, this.src);
+    this._data.sync(this.article, this.src);
     super.willUpdate(changed);
   }
 
   protected override render(): TemplateResult {
-    if (this.data.state === 'error') return this.renderFailure(this.data);
-    const article = this.data.value;
+    if (this._data.state === 'error') return this.renderFailure(this._data);
+    const article = this._data.value;
     const { dir, language } = this.i18n.locale;
     const layout = this.layout ?? 'auto';
-    if (this.data.state === 'loading' || !article) {
+    if (this._data.state === 'loading' || !article) {
       return html`<div class="card" part="card" data-layout=${layout} dir=${dir} lang=${language} aria-busy="true">
         <div class="media skeleton" part="media"></div>
         <div class="body">
@@ -104,13 +112,13 @@ export class BylineArticleCard extends BylineElement {
     return html`<article class="card" part="card" data-layout=${layout} dir=${dir} lang=${language}>
       <div class="media" part="media" ?hidden=${!imageSrc} ${aspectRatio(image?.width, image?.height)}>
         <img part="image" src=${ifDefined(imageSrc)} srcset=${ifDefined(image?.srcset)}
-          sizes=${ifDefined(image?.srcset ? (this.sizes ?? this.defaultSizes) : undefined)}
+          sizes=${ifDefined(image?.srcset ? (this.sizes ?? this._defaultSizes) : undefined)}
           width=${ifDefined(image?.width)} height=${ifDefined(image?.height)}
           alt=${image?.alt ?? ''} loading=${this.layout === 'hero' ? 'eager' : 'lazy'} decoding="async" />
       </div>
       <div class="body">
         <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category}>${category?.name}</a>
-        <div class="headline" part="headline" role="heading" aria-level=${this.level} dir="auto">
+        <div class="headline" part="headline" role="heading" aria-level=${ariaLevel(this.headingLevel, 3)} dir="auto">
           <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)}>${article.title}</a>
         </div>
         <p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto" ?hidden=${!article.summary}
@@ -121,34 +129,29 @@ export class BylineArticleCard extends BylineElement {
           ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
             >${sourceAfter}</span
           ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(published && this.i18n.locale.date(published, 'datetime'))}
-            ?hidden=${!published}>${published && this.formatDate(published)}</time
+            ?hidden=${!published}>${published && this._formatDate(published)}</time
           ><span class="comments" ?hidden=${commentCount === undefined}
             >${commentCount === undefined ? nothing : this.i18n.locale.plural(strings.commentCount, commentCount)}</span
         ></p>
-        ${this.renderTranslated(article)}
+        ${this._renderTranslated(article)}
       </div>
     </article>`;
   }
 
-  private get level(): number {
-    const level = Math.round(this.headingLevel);
-    return level >= 1 && level <= 6 ? level : 3;
-  }
-
-  private get defaultSizes(): string {
+  private get _defaultSizes(): string {
     if (this.layout === 'hero') return '100vw';
     if (this.layout === 'horizontal') return '(min-width: 600px) 40vw, 100vw';
     return '(min-width: 600px) 33vw, 100vw';
   }
 
-  private formatDate(value: Date): string {
+  private _formatDate(value: Date): string {
     const locale = this.i18n.locale;
     const age = Date.now() - value.getTime();
     const relative = this.dateStyle === 'relative' || (this.dateStyle === 'auto' && age >= 0 && age < DAY_MS);
     return relative ? locale.relative(value) : locale.date(value);
   }
 
-  private renderTranslated(article: Article): TemplateResult | typeof nothing {
+  private _renderTranslated(article: Article): TemplateResult | typeof nothing {
     const from = article.translatedFrom;
     const into = article.lang ?? this.i18n.locale.language;
     if (!from || from.split('-')[0] === into.split('-')[0]) return nothing;

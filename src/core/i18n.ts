@@ -93,11 +93,11 @@ export class Locale {
   // Intl constructors are slow relative to formatting. Elements share Locales (one per tag and time
   // zone, see makeLocale) and a Locale makes each formatter when first used, so a page with 1,000
   // cards makes one of each; a field, not a keyed cache, so a call builds no key string.
-  private numberFormat?: Intl.NumberFormat;
-  private pluralRules?: Intl.PluralRules;
-  private readonly dateFormats: { date?: Intl.DateTimeFormat; datetime?: Intl.DateTimeFormat } = {};
-  private relativeFormat?: Intl.RelativeTimeFormat;
-  private displayNames?: Intl.DisplayNames;
+  private _numberFormat?: Intl.NumberFormat;
+  private _pluralRules?: Intl.PluralRules;
+  private readonly _dateFormats: { date?: Intl.DateTimeFormat; datetime?: Intl.DateTimeFormat } = {};
+  private _relativeFormat?: Intl.RelativeTimeFormat;
+  private _displayNames?: Intl.DisplayNames;
 
   constructor(
     /** Supported base language: `en`, `th`, `vi`, `ar`, ... */
@@ -111,12 +111,12 @@ export class Locale {
   }
 
   number(value: number): string {
-    return (this.numberFormat ??= new Intl.NumberFormat(this.intlTag)).format(value);
+    return (this._numberFormat ??= new Intl.NumberFormat(this.intlTag)).format(value);
   }
 
   /** Picks the plural form for `count` and fills `{n}` with the localized number. */
   plural(forms: PluralText, count: number, values: Record<string, string | number> = {}): string {
-    const rules = (this.pluralRules ??= new Intl.PluralRules(this.intlTag));
+    const rules = (this._pluralRules ??= new Intl.PluralRules(this.intlTag));
     // An exact zero form ("no comments") wins where the language has one.
     const category = count === 0 && forms.zero ? 'zero' : rules.select(count);
     return fill(forms[category] ?? forms.other, { ...values, n: this.number(count) });
@@ -128,7 +128,7 @@ export class Locale {
 
   date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
     // Called twice per card: the formatter (and its options) is built once per locale and style.
-    const format = (this.dateFormats[style] ??= new Intl.DateTimeFormat(this.intlTag, {
+    const format = (this._dateFormats[style] ??= new Intl.DateTimeFormat(this.intlTag, {
       dateStyle: 'medium',
       timeStyle: style === 'datetime' ? 'short' : undefined,
       timeZone: this.timeZone,
@@ -141,7 +141,7 @@ export class Locale {
     let delta = (new Date(value).getTime() - now) / 1000;
     // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
     if (delta <= 0 && delta > -60) return this.strings.justNow;
-    const format = (this.relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
+    const format = (this._relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
     for (const [unit, size] of RELATIVE_STEPS) {
       if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
       delta /= size;
@@ -152,7 +152,7 @@ export class Locale {
   /** Localized language name: `vi` in a Thai UI is "ภาษาเวียดนาม". */
   languageName(code: string): string {
     try {
-      return (this.displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
+      return (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
     } catch {
       return code;
     }
@@ -238,13 +238,13 @@ export class LocaleController implements ReactiveController {
     const language = supportedLanguage(resolveLanguage(this.host));
     const strings = loadedStrings.get(language);
     if (strings) {
-      this.apply(language, strings);
+      this._apply(language, strings);
       return undefined;
     }
-    return loadStrings(language).then((loaded) => this.apply(language, loaded));
+    return loadStrings(language).then((loaded) => this._apply(language, loaded));
   }
 
-  private apply(language: string, strings: Strings): void {
+  private _apply(language: string, strings: Strings): void {
     this.locale = makeLocale(language, strings, this.host.digits, this.host.timeZone);
   }
 }
