@@ -43,7 +43,7 @@ export const BUDGETS = {
  * get better until the budget is met. Remove the entry when it is.
  */
 export const KNOWN_MISSES = {
-  bundle: { ceiling: 24 * KB, issue: 'issue 4 (bundle 23.93 KB gzip on 2026-11-27)' },
+  bundle: { ceiling: 22 * KB, issue: 'issue 4 (bundle 21.85 KB gzip on 2026-11-27; was 23.93)' },
 };
 
 export const gzip = (data) => gzipSync(data, { level: 9 }).length;
