@@ -58,11 +58,19 @@ async function writePlaceholderPage(origin, root, file) {
   try {
     const page = await browser.newPage(MOBILE);
     await page.goto(`${origin}/demo/`, { waitUntil: 'networkidle' });
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
     heights = await page.evaluate(async () => {
       const widgets = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('byline-'));
+      // Bring each lazy widget into view and wait until it has shown its data (no skeleton left).
+      const loaded = (el) => el.updateComplete.then(() => !el.shadowRoot.querySelector('[aria-busy="true"]'));
+      for (const el of widgets) {
+        el.scrollIntoView();
+        const until = Date.now() + 15_000;
+        while (!(await loaded(el))) {
+          if (Date.now() > until) throw new Error(`<${el.localName}> still shows its skeleton after 15 s`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      window.scrollTo(0, 0);
       await Promise.all(widgets.map((el) => el.updateComplete));
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       return widgets.map((el) => ({ tag: el.localName, height: el.getBoundingClientRect().height }));
