@@ -1,5 +1,6 @@
-// Script-tag builds, both minified ES modules with Lit inside:
-// - cdn/byline.min.js (named by package.json's unpkg/jsdelivr fields) registers every element at once.
+// Script-tag builds, all minified ES modules with Lit inside:
+// - cdn/byline.min.js (named by package.json's unpkg/jsdelivr fields) registers every element at once;
+//   cdn/byline.<language>.min.js is the same with that language's strings inline as well.
 // - cdn/loader.js defines each element only when one appears in the page and fetches just its code:
 //   one chunk per element, plus one shared chunk (Lit, src/core, English strings) that the first brings.
 // Locale strings other than the inline English stay separate chunks in cdn/chunks/ and load only when a
@@ -71,7 +72,10 @@ const SHARED = /[\\/](node_modules|dist[\\/]core)[\\/]|[\\/]dist[\\/]locales[\\/
 // Language bundles: the script-tag bundle with one more language's strings inline, for pages in that
 // language. The strings are provided before the first render, so an element that is in the page when the
 // bundle runs renders at once in the page's language: no request for the strings, no empty first frame.
-const LANGUAGE_BUNDLES = ['th', 'vi', 'ar'];
+// Every locale but the English one the bundle already has: a new src/locales/ file gets a bundle too.
+const LANGUAGE_BUNDLES = readdirSync('dist/locales')
+  .filter((file) => file.endsWith('.js') && file !== 'en.js')
+  .map((file) => file.slice(0, -'.js'.length));
 const LANGUAGE_ENTRY = '\0byline-language-bundle:';
 const languageBundles = () => ({
   name: 'byline-language-bundles',
