@@ -117,21 +117,21 @@ export class BylineArticleCard extends BylineElement {
           alt=${image?.alt ?? ''} loading=${this.layout === 'hero' ? 'eager' : 'lazy'} decoding="async" />
       </div>
       <div class="body">
-        <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category}>${category?.name}</a>
+        <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category} .textContent=${category?.name}></a>
         <div class="headline" part="headline" role="heading" aria-level=${ariaLevel(this.headingLevel, 3)} dir="auto">
-          <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)}>${article.title}</a>
+          <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)} .textContent=${article.title}></a>
         </div>
         <p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto" ?hidden=${!article.summary}
-          >${article.summary}</p>
+          .textContent=${article.summary}></p>
         <p class="meta" part="meta" ?hidden=${!hasMeta}
-          ><span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)}>${author?.name}</a
+          ><span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)} .textContent=${author?.name}></a
             >${byAfter}</span
-          ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
+          ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)} .textContent=${source?.name}></a
             >${sourceAfter}</span
           ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(published && this.i18n.locale.date(published, 'datetime'))}
-            ?hidden=${!published}>${published && this._formatDate(published)}</time
+            ?hidden=${!published} .textContent=${published ? this._formatDate(published) : ''}></time
           ><span class="comments" ?hidden=${commentCount === undefined}
-            >${commentCount === undefined ? nothing : this.i18n.locale.plural(strings.commentCount, commentCount)}</span
+            .textContent=${commentCount === undefined ? '' : this.i18n.locale.plural(strings.commentCount, commentCount)}></span
         ></p>
         ${this._renderTranslated(article)}
       </div>
