@@ -16,8 +16,13 @@ class AspectRatioDirective extends Directive {
     return nothing;
   }
 
+  private _ratio?: string;
+
   override update(part: ElementPart, [width, height]: [number?, number?]): typeof noChange {
-    (part.element as HTMLElement).style.aspectRatio = width && height ? `${width} / ${height}` : '';
+    const ratio = width && height ? `${width} / ${height}` : '';
+    // Only on a change, like any other binding: a style write, even of the same value, makes the
+    // browser recompute the element's style, and every re-render of a card would pay for it.
+    if (ratio !== this._ratio) (part.element as HTMLElement).style.aspectRatio = this._ratio = ratio;
     return noChange;
   }
 }
