@@ -12,7 +12,7 @@ export const SPEED_CONFIGS = [
   { file: 'render-10.json', title: 'Render 10 article cards', quick: 6 },
   { file: 'render-100.json', title: 'Render 100 article cards', quick: 6 },
   { file: 'render-1000.json', title: 'Render 1,000 article cards', quick: 4 },
-  { file: 'update-1000.json', title: 'Update every 10th of 1,000 cards (title + date)', quick: 4 },
+  { file: 'update-1000.json', title: 'Update every 10th of 1,000 cards (title + date), 5 rounds', quick: 4 },
   { file: 'comment-box.json', title: 'Comment box (200 comments a page)', quick: 4 },
 ];
 
