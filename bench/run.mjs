@@ -63,7 +63,7 @@ try {
   if (parts.includes('size')) results.size = { rows: sizeReport(), profile: sizeProfile() };
   if (parts.includes('speed')) results.speed = await speed({ root: ROOT, out: OUT, quick, only: option('tach'), reuse: args.includes('--reuse') });
   if (parts.includes('memory')) {
-    process.stdout.write(`bench: memory (${settings.memoryRuns} runs x 3 implementations) ... `);
+    process.stdout.write(`bench: memory (${settings.memoryRuns} runs x 4 implementations) ... `);
     const t = Date.now();
     results.memory = await memory({ origin: server.origin, runs: settings.memoryRuns });
     console.log(`${Math.round((Date.now() - t) / 1000)} s`);

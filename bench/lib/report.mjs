@@ -76,8 +76,9 @@ export function memoryMarkdown(m) {
   ];
   for (const [impl, r] of Object.entries(m.impls)) {
     const isByline = impl === 'byline';
+    const name = impl === 'litFloor' ? 'lit, no bindings (floor; not the same DOM)' : impl;
     out.push(
-      `| ${impl} | ${mb(r.medianHeap)} | ${impl === 'vanilla' ? '1.00×' : `${x(r.ratio)} (${interval(r.low, r.high)})`} | ` +
+      `| ${name} | ${mb(r.medianHeap)} | ${impl === 'vanilla' ? '1.00×' : `${x(r.ratio)} (${interval(r.low, r.high)})`} | ` +
         `${mb(r.medianTotal)} | ${impl === 'vanilla' ? '1.00×' : `${x(r.totalRatio)} (${interval(r.totalLow, r.totalHigh)})`} | ` +
         `${(r.nodes / m.n).toFixed(1)} | ${isByline ? `≤ ${x(TARGETS.memory)}` : ''} | ${isByline ? verdict(r.ratio, r.low, r.high, TARGETS.memory) : ''} |`,
     );

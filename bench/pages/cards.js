@@ -97,12 +97,31 @@ async function defineLit() {
   return 'lit-card';
 }
 
+// The memory floor of any Lit element here (memory benchmark only; not the same DOM): the card's elements
+// and styles with static text and no bindings, so its template instance has no parts at all.
+async function defineLitFloor() {
+  const { LitElement, html } = await import('lit');
+  class LitFloorCard extends LitElement {
+    static properties = { article: { attribute: false } };
+    static styles = [baseStyles, articleCardStyles];
+    render() {
+      return html`<article class="card" part="card" data-layout="auto"><div class="media" part="media"><img part="image"
+        alt="" /></div><div class="body"><a class="kicker" part="kicker">Kicker</a><div class="headline" part="headline"
+        role="heading" aria-level="3"><a>Headline</a></div><p class="summary" part="summary">Summary</p><p class="meta"
+        part="meta"><span class="author">By <a>Author</a></span><span class="source">Source: <a>Source</a></span><time
+        >1 Jan 2026</time><span class="comments">0 comments</span></p></div></article>`;
+    }
+  }
+  customElements.define('lit-floor-card', LitFloorCard);
+  return 'lit-floor-card';
+}
+
 async function defineByline() {
   await import('/cdn/byline.min.js');
   return 'byline-article-card';
 }
 
-const IMPLS = { vanilla: defineVanilla, lit: defineLit, byline: defineByline };
+const IMPLS = { vanilla: defineVanilla, lit: defineLit, byline: defineByline, litFloor: defineLitFloor };
 
 /** Loads and defines one implementation; returns helpers that render and update cards with it. */
 export async function cards(impl) {
