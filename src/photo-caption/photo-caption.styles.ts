@@ -84,7 +84,6 @@ export const photoCaptionStyles = css`
     border: 0;
     border-radius: var(--_radius);
     background: var(--byline-photo-caption-background, var(--_bg));
-    color: var(--_fg);
   }
   dialog::backdrop {
     background: var(--byline-photo-caption-backdrop, rgb(0 0 0 / 0.85));
