@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 /** Shadow styles: header, sort switch, list, replies, skeleton, load more. */
 export const commentBoxStyles = css`

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Styles every widget shares: the theme tokens, focus ring, skeleton, error state and buttons.
