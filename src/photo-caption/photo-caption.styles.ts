@@ -40,7 +40,8 @@ export const photoCaptionStyles = css`
     box-shadow: inset 0 0 0 2px #fff;
   }
   .frame img,
-  .frame ::slotted(img) {
+  .frame ::slotted(img),
+  .large {
     display: block;
     inline-size: 100%;
     block-size: 100%;
@@ -102,11 +103,5 @@ export const photoCaptionStyles = css`
     flex: 1;
     min-block-size: 0;
     grid-template-rows: minmax(0, 1fr) auto;
-  }
-  .large {
-    display: block;
-    inline-size: 100%;
-    block-size: 100%;
-    object-fit: contain;
   }
 `;
