@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ariaLevel, BylineElement } from '../core/byline-element.js';
-import { setAspectRatio } from '../core/aspect-ratio.js';
+import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkArticle, type Article } from '../core/contract.js';
 import { DataController } from '../core/data.js';
 import { baseStyles } from '../core/styles.js';
@@ -110,7 +110,7 @@ export class BylineArticleCard extends BylineElement {
     const published = publishedAt ? new Date(publishedAt) : undefined;
     const hasMeta = author || source || published || commentCount !== undefined;
     return html`<article class="card" part="card" data-layout=${layout} dir=${dir} lang=${language}>
-      <div class="media" part="media" ?hidden=${!imageSrc}>
+      <div class="media" part="media" ?hidden=${!imageSrc} ${aspectRatio(image?.width, image?.height)}>
         <img part="image" src=${ifDefined(imageSrc)} srcset=${ifDefined(image?.srcset)}
           sizes=${image?.srcset ? (this.sizes ?? this._defaultSizes) : nothing}
           width=${ifDefined(image?.width)} height=${ifDefined(image?.height)}
@@ -136,12 +136,6 @@ export class BylineArticleCard extends BylineElement {
         ${this._renderTranslated(article)}
       </div>
     </article>`;
-  }
-
-  protected override updated(): void {
-    // The image box takes the photo's shape before the image arrives (none while loading: the skeleton's).
-    const image = this._data.state === 'ready' ? this._data.value?.image : undefined;
-    setAspectRatio(this.renderRoot.querySelector('.media'), image?.width, image?.height);
   }
 
   private get _defaultSizes(): string {

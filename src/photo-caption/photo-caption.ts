@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
-import { setAspectRatio } from '../core/aspect-ratio.js';
+import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkPhoto, type Photo } from '../core/contract.js';
 import { DataController } from '../core/data.js';
 import { fill } from '../core/i18n.js';
@@ -199,11 +199,12 @@ export class BylinePhotoCaption extends BylineElement {
           sizes=${photo.srcset ? (this.sizes ?? '100vw') : nothing}
           width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
           loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" />`;
+    const shape = aspectRatio(photo.width, photo.height);
     const zoomable = this._zoomable(photo);
     const frame = !hasImage
       ? nothing
       : zoomable
-        ? html`<button class="frame" part="zoom-button" aria-haspopup="dialog"
+        ? html`<button class="frame" part="zoom-button" ${shape} aria-haspopup="dialog"
             aria-label=${photo.alt ? fill(strings.enlargePhotoNamed, { name: photo.alt }) : strings.enlargePhoto}
             @click=${this.openZoom}>
             ${image}
@@ -211,7 +212,7 @@ export class BylinePhotoCaption extends BylineElement {
               <circle cx="10" cy="10" r="6" /><path d="M14.5 14.5 20 20M10 7v6M7 10h6" />
             </svg>
           </button>`
-        : html`<div class="frame">${image}</div>`;
+        : html`<div class="frame" ${shape}>${image}</div>`;
     const captionText = light
       ? this._lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
         ? html`<slot class="caption"></slot>`
@@ -229,9 +230,6 @@ export class BylinePhotoCaption extends BylineElement {
     const image = this._lightImage;
     slot('image')?.assign(...(image ? [image] : []));
     slot('caption')?.assign(...this._lightCaption);
-    // The frame takes the photo's shape before the image arrives.
-    const photo = this._current;
-    setAspectRatio(this.renderRoot.querySelector('.frame'), photo?.width, photo?.height);
   }
 
   private _renderCaption(photo: Photo, text: unknown): TemplateResult | typeof nothing {
