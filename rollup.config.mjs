@@ -76,16 +76,28 @@ const SHARED = /[\\/](node_modules|dist[\\/]core)[\\/]|[\\/]dist[\\/]locales[\\/
 const LANGUAGE_BUNDLES = readdirSync('dist/locales')
   .filter((file) => file.endsWith('.js') && file !== 'en.js')
   .map((file) => file.slice(0, -'.js'.length));
-const LANGUAGE_ENTRY = '\0byline-language-bundle:';
-const languageBundles = () => ({
-  name: 'byline-language-bundles',
-  resolveId: (id) => (id.startsWith(LANGUAGE_ENTRY) ? id : null),
+
+// The single-file bundles import every style module (src/core/styles.ts and each src/<widget>/*.styles.ts)
+// before the elements, so all of their css`` sits in one stretch of the file instead of seven stretches
+// between the widgets' code: gzip then finds the CSS repeated across widgets (-0.13 KB gzip). Only the
+// order of the modules in the file changes; a style module just makes its CSSResult.
+const STYLE_MODULES = readdirSync('dist', { recursive: true })
+  .map((file) => file.replaceAll('\\', '/'))
+  .filter((file) => /(^|\/|\.)styles\.js$/.test(file))
+  .sort();
+const BUNDLE_ENTRY = '\0byline-bundle:';
+const bundleEntry = () => ({
+  name: 'byline-bundle-entry',
+  resolveId: (id) => (id.startsWith(BUNDLE_ENTRY) ? id : null),
   load(id) {
-    if (!id.startsWith(LANGUAGE_ENTRY)) return null;
-    const language = id.slice(LANGUAGE_ENTRY.length);
+    if (!id.startsWith(BUNDLE_ENTRY)) return null;
+    const language = id.slice(BUNDLE_ENTRY.length);
+    const styles = STYLE_MODULES.map((file) => `import './dist/${file}';`);
+    if (!language) return [...styles, `export * from './dist/index.js';`].join('\n');
     return [
       `import { provideStrings } from './dist/core/i18n.js';`,
       `import strings from './dist/locales/${language}.js';`,
+      ...styles,
       `provideStrings('${language}', strings);`,
       `export * from './dist/index.js';`,
     ].join('\n');
@@ -94,15 +106,15 @@ const languageBundles = () => ({
 
 export default [
   {
-    input: { 'byline.min': 'dist/index.js' },
+    input: { 'byline.min': BUNDLE_ENTRY },
     output,
-    plugins: plugins(),
+    plugins: [bundleEntry(), ...plugins()],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({
-    input: { [`byline.${language}.min`]: `${LANGUAGE_ENTRY}${language}` },
+    input: { [`byline.${language}.min`]: `${BUNDLE_ENTRY}${language}` },
     output,
-    plugins: [languageBundles(), ...plugins()],
+    plugins: [bundleEntry(), ...plugins()],
   })),
   {
     input: { loader: 'dist/loader.js' },

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 export const articleCardStyles = css`
   :host {
@@ -17,7 +17,6 @@ export const articleCardStyles = css`
     border: var(--byline-article-card-border, none);
     border-radius: var(--_radius);
     background: var(--byline-article-card-background, var(--_bg));
-    color: var(--_fg);
   }
   .card:has(.headline a:focus-visible) {
     outline: 2px solid var(--_focus);
@@ -58,7 +57,6 @@ export const articleCardStyles = css`
     text-decoration: underline;
   }
   .headline {
-    margin: 0;
     font-size: var(--byline-article-card-headline-size, 1.25em);
     font-weight: 700;
     line-height: 1.3;
@@ -66,7 +64,6 @@ export const articleCardStyles = css`
     overflow-wrap: anywhere;
   }
   .headline a {
-    color: inherit;
     text-decoration: none;
   }
   .headline a:focus-visible {

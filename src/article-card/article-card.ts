@@ -112,7 +112,7 @@ export class BylineArticleCard extends BylineElement {
     return html`<article class="card" part="card" data-layout=${layout} dir=${dir} lang=${language}>
       <div class="media" part="media" ?hidden=${!imageSrc} ${aspectRatio(image?.width, image?.height)}>
         <img part="image" src=${ifDefined(imageSrc)} srcset=${ifDefined(image?.srcset)}
-          sizes=${ifDefined(image?.srcset ? (this.sizes ?? this._defaultSizes) : undefined)}
+          sizes=${image?.srcset ? (this.sizes ?? this._defaultSizes) : nothing}
           width=${ifDefined(image?.width)} height=${ifDefined(image?.height)}
           alt=${image?.alt ?? ''} loading=${this.layout === 'hero' ? 'eager' : 'lazy'} decoding="async" />
       </div>

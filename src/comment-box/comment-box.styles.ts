@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 /** Shadow styles: header, sort switch, list, replies, skeleton, load more. */
 export const commentBoxStyles = css`
@@ -9,7 +9,6 @@ export const commentBoxStyles = css`
     border: var(--byline-comment-box-border, none);
     border-radius: var(--_radius);
     background: var(--byline-comment-box-background, var(--_bg));
-    color: var(--_fg);
   }
   .head {
     display: flex;

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 export const commentCountStyles = css`
   /*
@@ -9,12 +9,10 @@ export const commentCountStyles = css`
     display: inline;
     contain: none;
     font: inherit;
-    line-height: inherit;
     color: var(--byline-comment-count-color, inherit);
   }
   .root {
     font: inherit;
-    line-height: inherit;
     letter-spacing: inherit;
     word-spacing: inherit;
     text-transform: inherit;

@@ -5,6 +5,7 @@
  * API + thread for the page's life; failures are not cached, so a later lookup tries again.
  */
 import { ContractError } from '../core/contract.js';
+import { errorDetail } from '../core/emit.js';
 import { requestJson } from '../core/fetch.js';
 
 /** Keeps each URL far below the ~8 KB request-line limit of common servers and proxies. */
@@ -75,7 +76,7 @@ async function request(endpoint: string, chunk: [string, Waiter][]): Promise<voi
       throw new ContractError('counts', 'must be an object');
     counts = body.counts as Record<string, unknown>;
   } catch (error) {
-    warn(error instanceof ContractError ? `invalid data: ${error.message}` : String((error as Error).message ?? error));
+    warn(errorDetail(error).message);
     for (const [, waiter] of chunk) waiter.reject(error);
     return;
   }

@@ -12,9 +12,7 @@ export function emit<K extends keyof HTMLElementEventMap>(
   detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
   options: { cancelable?: boolean } = {},
 ): boolean {
-  return el.dispatchEvent(
-    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-  );
+  return el.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, ...options }));
 }
 
 /**

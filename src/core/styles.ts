@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Styles every widget shares: the theme tokens, focus ring, skeleton, error state and buttons.
@@ -40,7 +40,7 @@ export const baseStyles = css`
   /*
    * Host-page rules aimed at the host element itself (\`* { font-family: … }\`, letter-spacing,
    * text-transform) beat :host and would be inherited inside; the shadow root's top-level elements
-   * start from Byline's own typography instead.
+   * start from Byline's own typography and text color instead (a widget's outer box need not repeat them).
    */
   :host > * {
     font-family: var(--byline-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabic', sans-serif);

@@ -11,7 +11,6 @@ const ar: Strings = {
   translatedFrom: 'مترجم من {language}',
   source: 'المصدر: {name}',
   byAuthor: 'بقلم {name}',
-  updated: 'حُدّث {time}',
   commentCount: {
     zero: 'لا تعليقات',
     one: 'تعليق واحد',

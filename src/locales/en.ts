@@ -25,7 +25,6 @@ export interface Strings {
   translatedFrom: string;
   source: string;
   byAuthor: string;
-  updated: string;
   commentCount: PluralText;
   /** Accessible text of a comment count that could not be loaded. */
   commentCountUnavailable: string;
@@ -86,7 +85,6 @@ const en: Strings = {
   translatedFrom: 'Translated from {language}',
   source: 'Source: {name}',
   byAuthor: 'By {name}',
-  updated: 'Updated {time}',
   commentCount: { one: '{n} comment', other: '{n} comments' },
   commentCountUnavailable: 'Comment count unavailable',
   photoNumber: 'Photo {n}.',

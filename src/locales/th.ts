@@ -10,7 +10,6 @@ const th: Strings = {
   translatedFrom: 'แปลจากภาษา{language}',
   source: 'ที่มา: {name}',
   byAuthor: 'โดย {name}',
-  updated: 'อัปเดต {time}',
   commentCount: { other: '{n} ความคิดเห็น' },
   commentCountUnavailable: 'ไม่สามารถแสดงจำนวนความคิดเห็นได้',
   photoNumber: 'ภาพที่ {n}',

@@ -9,7 +9,6 @@ const vi: Strings = {
   translatedFrom: 'Dịch từ {language}',
   source: 'Nguồn: {name}',
   byAuthor: 'Tác giả: {name}',
-  updated: 'Cập nhật {time}',
   commentCount: { other: '{n} bình luận' },
   commentCountUnavailable: 'Không thể hiển thị số bình luận',
   photoNumber: 'Ảnh {n}.',

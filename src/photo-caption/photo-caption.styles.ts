@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 export const photoCaptionStyles = css`
   figure {
@@ -40,7 +40,8 @@ export const photoCaptionStyles = css`
     box-shadow: inset 0 0 0 2px #fff;
   }
   .frame img,
-  .frame ::slotted(img) {
+  .frame ::slotted(img),
+  .large {
     display: block;
     inline-size: 100%;
     block-size: 100%;
@@ -84,7 +85,6 @@ export const photoCaptionStyles = css`
     border: 0;
     border-radius: var(--_radius);
     background: var(--byline-photo-caption-background, var(--_bg));
-    color: var(--_fg);
   }
   dialog::backdrop {
     background: var(--byline-photo-caption-backdrop, rgb(0 0 0 / 0.85));
@@ -103,11 +103,5 @@ export const photoCaptionStyles = css`
     flex: 1;
     min-block-size: 0;
     grid-template-rows: minmax(0, 1fr) auto;
-  }
-  .large {
-    display: block;
-    inline-size: 100%;
-    block-size: 100%;
-    object-fit: contain;
   }
 `;

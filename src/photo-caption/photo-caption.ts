@@ -196,7 +196,7 @@ export class BylinePhotoCaption extends BylineElement {
     const image = light
       ? html`<slot class="image"></slot>`
       : html`<img part="image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
-          sizes=${ifDefined(photo.srcset ? (this.sizes ?? '100vw') : undefined)}
+          sizes=${photo.srcset ? (this.sizes ?? '100vw') : nothing}
           width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
           loading=${this.loading === 'eager' ? 'eager' : 'lazy'} decoding="async" />`;
     const shape = aspectRatio(photo.width, photo.height);
@@ -258,7 +258,7 @@ export class BylinePhotoCaption extends BylineElement {
         ${photo
           ? html`<figure>
               <img class="large" part="zoom-image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
-                sizes=${ifDefined(photo.srcset ? '100vw' : undefined)} width=${ifDefined(photo.width)}
+                sizes=${photo.srcset ? '100vw' : nothing} width=${ifDefined(photo.width)}
                 height=${ifDefined(photo.height)} alt=${photo.alt} decoding="async" />
               ${this._renderCaption(photo, photo.caption)}
             </figure>`

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/css.js';
 
 export const relatedTopicsStyles = css`
   .root {
@@ -6,7 +6,6 @@ export const relatedTopicsStyles = css`
     gap: var(--byline-related-topics-gap, 1.5em);
     padding: var(--byline-related-topics-padding, 0);
     background: var(--byline-related-topics-background, var(--_bg));
-    color: var(--_fg);
   }
   .section,
   .tabpanel {

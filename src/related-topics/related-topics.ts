@@ -127,7 +127,7 @@ export class BylineRelatedTopics extends BylineElement {
     } else if (!feed.sections.length) body = this._renderEmpty();
     else body = this.layout === 'tabs' ? this._renderTabs(feed.sections) : feed.sections.map((s) => this._renderSection(s));
     return html`<section class="root" part="root" data-layout=${this.layout} aria-label=${this.label || strings.related}
-      aria-busy=${ifDefined(busy ? 'true' : undefined)} dir=${dir} lang=${language}
+      aria-busy=${busy ? 'true' : nothing} dir=${dir} lang=${language}
       >${body}</section>`;
   }
 
@@ -156,7 +156,7 @@ export class BylineRelatedTopics extends BylineElement {
       </div>
       ${sections.map(
         (section, i) => html`<div class="tabpanel" part="tabpanel" role="tabpanel" id="panel-${i}" aria-labelledby="tab-${i}"
-          ?hidden=${i !== selected} tabindex=${ifDefined(section.items.length ? undefined : 0)}>
+          ?hidden=${i !== selected} tabindex=${section.items.length ? nothing : 0}>
           ${this._renderItems(section.items)}
         </div>`,
       )}`;
@@ -202,7 +202,7 @@ export class BylineRelatedTopics extends BylineElement {
     return html`<li class="item" part="item">
       ${image?.src
         ? html`<img class="thumbnail" part="thumbnail" src=${image.src} srcset=${ifDefined(image.srcset)}
-            sizes=${ifDefined(image.srcset ? '10em' : undefined)} width=${ifDefined(image.width)}
+            sizes=${image.srcset ? '10em' : nothing} width=${ifDefined(image.width)}
             height=${ifDefined(image.height)} alt="" loading="lazy" decoding="async" />`
         : nothing}
       <div class="text">
