@@ -178,17 +178,6 @@ describe('<byline-article-card>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('leaves the default theme off the host, and reflects a forced one', async () => {
-    const el = await card();
-    expect(el.hasAttribute('theme')).to.equal(false);
-    el.theme = 'dark';
-    await el.updateComplete;
-    expect(el.getAttribute('theme')).to.equal('dark');
-    el.theme = 'auto';
-    await el.updateComplete;
-    expect(el.hasAttribute('theme')).to.equal(false);
-  });
-
   it('follows the reader\'s color scheme in auto, and keeps a forced theme', async () => {
     const el = await card();
     const background = () => getComputedStyle(shadow(el).querySelector('.card')!).backgroundColor;

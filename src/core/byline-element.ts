@@ -18,9 +18,7 @@ export class BylineElement extends LitElement {
   // Reactive properties are declared here rather than with decorators: smaller once minified. Each is
   // also a class field below, where its type and documentation live; `declare` emits no code for it.
   static override properties: PropertyDeclarations = {
-    // Reflected so `:host([theme=dark])` applies when set from script, but the default stays off the
-    // host: a page's markup is not rewritten, and 1,000 cards skip 1,000 attribute writes.
-    theme: { reflect: true, converter: { toAttribute: (theme: Theme) => (theme === 'auto' ? null : theme) } },
+    theme: { reflect: true },
     digits: { reflect: true },
     timeZone: { attribute: 'time-zone' },
   };
