@@ -170,6 +170,21 @@ describe('<byline-article-card>', () => {
     expect(columns()).to.equal(1);
   });
 
+  it('gives the image box the shape of each new article\'s image', async () => {
+    const el = await card(seedArticle({ image: { src: PIXEL, width: 400, height: 300, alt: '' } }));
+    const media = () => shadow(el).querySelector<HTMLElement>('.media')!;
+    const ratio = () => getComputedStyle(media()).aspectRatio;
+    expect(ratio()).to.equal('400 / 300');
+    el.article = seedArticle({ image: { src: PIXEL, width: 1600, height: 900, alt: '' } });
+    await el.updateComplete;
+    expect(ratio()).to.equal('1600 / 900');
+    // No size in the data: the box falls back to the stylesheet's ratio (3 / 2), not the last photo's.
+    el.article = seedArticle({ image: { src: PIXEL, alt: '' } });
+    await el.updateComplete;
+    expect(media().style.aspectRatio).to.equal('');
+    expect(ratio()).to.equal('3 / 2');
+  });
+
   it('is accessible in the dark theme', async () => {
     const el = await card();
     el.theme = 'dark';
