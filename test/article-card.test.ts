@@ -185,6 +185,27 @@ describe('<byline-article-card>', () => {
     expect(ratio()).to.equal('3 / 2');
   });
 
+
+  it('writes a new headline into the text it shows, and empties and refills a piece', async () => {
+    const el = await card();
+    const headline = () => shadow(el).querySelector('.headline a')!;
+    const shown = headline().firstChild;
+    el.article = seedArticle({ title: 'Tin mới', category: undefined });
+    await el.updateComplete;
+    // The same text node: replacing it would make the browser lay that text out anew.
+    expect(headline().firstChild).to.equal(shown);
+    expect(headline().textContent).to.equal('Tin mới');
+    const kicker = shadow(el).querySelector<HTMLElement>('.kicker')!;
+    expect(kicker.hidden).to.equal(true);
+    expect(kicker.textContent).to.equal('');
+    el.article = seedArticle({ title: `<img src=x onerror="window.__pwned=1">` });
+    await el.updateComplete;
+    expect(headline().textContent).to.equal(`<img src=x onerror="window.__pwned=1">`);
+    expect(headline().children.length).to.equal(0);
+    expect(kicker.hidden).to.equal(false);
+    expect(kicker.textContent).to.equal(seedArticle().category!.name);
+    await expect(el).to.be.accessible();
+  });
   it('is accessible in the dark theme', async () => {
     const el = await card();
     el.theme = 'dark';

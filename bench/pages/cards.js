@@ -11,6 +11,13 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat('en');
 const pluralRules = new Intl.PluralRules('en');
+// A new text goes into the element's existing text node (as Lit's child parts and Byline's `text()` do):
+// replacing the node makes the browser lay that text out anew (measured: about a tenth slower to update).
+function setText(element, value) {
+  const node = element.firstChild;
+  if (node instanceof Text && !node.nextSibling) node.data = value;
+  else element.textContent = value;
+}
 const commentCount = (n) => `${numberFormat.format(n)} ${pluralRules.select(n) === 'one' ? 'comment' : 'comments'}`;
 
 async function defineVanilla() {
@@ -53,18 +60,28 @@ async function defineVanilla() {
         p.media.style.aspectRatio = `${a.image.width} / ${a.image.height}`;
         Object.assign(p.img, { src: a.image.src, width: a.image.width, height: a.image.height, alt: a.image.alt });
       }
-      if (a.category !== old?.category) Object.assign(p.kicker, { href: a.category.url, textContent: a.category.name });
+      if (a.category !== old?.category) {
+        p.kicker.href = a.category.url;
+        setText(p.kicker, a.category.name);
+      }
       if (a.url !== old?.url) p.headline.href = a.url;
       if (a.lang !== old?.lang) p.headline.lang = p.summary.lang = a.lang;
-      if (a.title !== old?.title) p.headline.textContent = a.title;
-      if (a.summary !== old?.summary) p.summary.textContent = a.summary;
-      if (a.author !== old?.author) Object.assign(p.author, { href: a.author.url, textContent: a.author.name });
-      if (a.source !== old?.source) Object.assign(p.source, { href: a.source.url, textContent: a.source.name });
+      if (a.title !== old?.title) setText(p.headline, a.title);
+      if (a.summary !== old?.summary) setText(p.summary, a.summary);
+      if (a.author !== old?.author) {
+        p.author.href = a.author.url;
+        setText(p.author, a.author.name);
+      }
+      if (a.source !== old?.source) {
+        p.source.href = a.source.url;
+        setText(p.source, a.source.name);
+      }
       if (a.publishedAt !== old?.publishedAt) {
         const date = new Date(a.publishedAt);
-        Object.assign(p.time, { dateTime: a.publishedAt, title: dateTimeFormat.format(date), textContent: dateFormat.format(date) });
+        Object.assign(p.time, { dateTime: a.publishedAt, title: dateTimeFormat.format(date) });
+        setText(p.time, dateFormat.format(date));
       }
-      if (a.commentCount !== old?.commentCount) p.comments.textContent = commentCount(a.commentCount);
+      if (a.commentCount !== old?.commentCount) setText(p.comments, commentCount(a.commentCount));
     }
   }
   customElements.define('vanilla-card', VanillaCard);
