@@ -73,11 +73,18 @@ describe('<byline-article-card>', () => {
     expect(text(el, '.translated')).to.equal('Translated from Vietnamese');
   });
 
-  it('shows native Thai digits only when asked', async () => {
+  it('shows native Thai digits only when asked, and follows a new time zone', async () => {
     const el = await card();
     el.digits = 'native';
     await el.updateComplete;
     expect(text(el, 'time')).to.equal('๒๗ ธ.ค. ๒๕๖๗');
+    // 08:20 UTC on 27 December is still the 26th in Honolulu.
+    el.timeZone = 'Pacific/Honolulu';
+    await el.updateComplete;
+    expect(text(el, 'time')).to.equal('๒๖ ธ.ค. ๒๕๖๗');
+    el.digits = undefined;
+    await el.updateComplete;
+    expect(text(el, 'time')).to.equal('26 ธ.ค. 2567');
   });
 
   it('shows a relative time for a fresh article', async () => {

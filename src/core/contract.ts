@@ -76,7 +76,28 @@ export interface Photo {
   number?: number;
 }
 
+/**
+ * Checks `value` and returns its checked copy, or throws a ContractError naming `path` (`article`, or
+ * `''` inside a container, which puts its own path in front on the way out).
+ */
 export type Check<T> = (value: unknown, path: string) => T;
+
+/**
+ * Runs a container's check of one child (`step`: a key, or an index in a list) with path `''` and, if
+ * it fails, names the field from the container's path: a field's path (`article.image.width`) is built
+ * only when it fails. Built for every field, the paths made checking an article allocate more than
+ * rendering it.
+ */
+function checkChild<T>(check: Check<T>, value: unknown, path: string, step: string | number): T {
+  try {
+    return check(value, '');
+  } catch (error) {
+    if (!(error instanceof ContractError)) throw error;
+    const at = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+    const field = error.field;
+    throw new ContractError(!field ? at : field[0] === '[' ? at + field : `${at}.${field}`, error.expectation);
+  }
+}
 
 const isAbsent = (value: unknown): value is null | undefined => value === undefined || value === null;
 
@@ -85,9 +106,12 @@ export const text: Check<string> = (value, path) => {
   return value;
 };
 
+// Whitespace only is empty, tested without the trimmed copy trim() would make.
+const NOT_SPACE = /\S/;
+
 export const requiredText: Check<string> = (value, path) => {
   if (isAbsent(value)) throw new ContractError(path, 'is required');
-  if (text(value, path).trim() === '') throw new ContractError(path, 'must not be empty');
+  if (!NOT_SPACE.test(text(value, path))) throw new ContractError(path, 'must not be empty');
   return value as string;
 };
 
@@ -121,7 +145,7 @@ export function object<T>(shape: Shape<T>): Check<T> {
     const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const key of keys) {
-      const checked = shape[key](source[key], `${path}.${key}`);
+      const checked = checkChild(shape[key], source[key], path, key);
       if (checked !== undefined) out[key] = checked;
     }
     return out as T;
@@ -131,7 +155,7 @@ export function object<T>(shape: Shape<T>): Check<T> {
 export function list<T>(check: Check<T>): Check<T[]> {
   return (value, path) => {
     if (!Array.isArray(value)) throw new ContractError(path, 'must be an array');
-    return value.map((item, index) => check(item, `${path}[${index}]`));
+    return value.map((item, index) => checkChild(check, item, path, index));
   };
 }
 

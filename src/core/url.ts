@@ -7,22 +7,18 @@
 // ("java\tscript:" is "javascript:"), so the scheme is read the same way they read it.
 const IGNORED_IN_URL = /[\t\n\r]/g;
 const LEADING_JUNK = /^[\u0000-\u0020]+/;
-const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+// A scheme (RFC 3986: a letter, then letters, digits, "+", "-" or ".") other than http or https.
+const OTHER_SCHEME = /^(?!https?:)[a-z][a-z\d+.-]*:/i;
 
 /** Returns the URL when it is http(s) or relative, else undefined. */
 export function safeUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const cleaned = value.replace(IGNORED_IN_URL, '').replace(LEADING_JUNK, '').trim();
-  if (cleaned === '') return undefined;
-  const scheme = SCHEME.exec(cleaned);
-  if (scheme) {
-    const name = scheme[1]!.toLowerCase();
-    return name === 'https' || name === 'http' ? cleaned : undefined;
-  }
   // A backslash or "//" prefix is still an http(s) URL relative to the page's scheme; anything with a
-  // colon before the first slash that did not match SCHEME (e.g. "&#106;avascript:") stays relative
-  // text, which the browser resolves against the page and cannot execute.
-  return cleaned;
+  // colon before the first slash that is not a scheme (e.g. "&#106;avascript:") stays relative text,
+  // which the browser resolves against the page and cannot execute. test(), not exec(): every article
+  // has several URLs, and a match array for each would be garbage.
+  return cleaned === '' || OTHER_SCHEME.test(cleaned) ? undefined : cleaned;
 }
 
 /**
