@@ -10,14 +10,13 @@
 //
 // Function names in the bundle are minified: the profile maps them back through cdn/*.js.map to the
 // source module (dist/... = src/...), which is what the "module" column shows.
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { decode } from '@jridgewell/sourcemap-codec';
 import { area } from '../scripts/size.mjs';
 import { MOBILE, startReferenceServer } from './lib/page-cost.mjs';
 import { serve } from './lib/serve.mjs';
+import { sourceLookup } from './lib/source-map.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/setup.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,22 +26,6 @@ const top = option('top', 25);
 const slowdown = option('cpu-slowdown', 1);
 // Bench pages come from a static server and signal `benchReady`; demo pages need the reference server.
 const demo = page.startsWith('/demo/');
-
-/** For a built file: (line, column) -> source path, from its source map. */
-function sourceLookup(file) {
-  let map;
-  try {
-    map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
-  } catch {
-    return () => undefined;
-  }
-  const lines = decode(map.mappings);
-  return (line, column) => {
-    let found;
-    for (const [start, source] of lines[line] ?? []) if (start <= column) found = source;
-    return found === undefined ? undefined : map.sources[found].replace(/^(\.\.\/)+/, '');
-  };
-}
 
 const reference = demo ? startReferenceServer(ROOT) : undefined;
 const server = reference ? { origin: await reference.origin, close: async () => reference.stop() } : await serve({ root: ROOT });
