@@ -41,7 +41,7 @@ export const BUDGETS = {
  * get better until the budget is met. Remove the entry when it is.
  */
 export const KNOWN_MISSES = {
-  bundle: { ceiling: 21.6 * KB, issue: 'issue 4 (bundle 21.59 KB gzip on 2026-11-28, +0.05 for in-place text updates; was 23.93, then 21.85, 21.54)' },
+  bundle: { ceiling: 21.6 * KB, issue: 'issue 4 (bundle 21.60 KB gzip on 2026-11-28; was 23.93, then 21.85, 21.54)' },
 };
 
 export const gzip = (data) => gzipSync(data, { level: 9 }).length;
