@@ -40,7 +40,7 @@ try {
     for (let round = 0; round < count; round++) {
       const next = targets.map((el) => changed(el.article));
       targets.forEach((el, i) => (el.article = next[i]));
-      await Promise.all(targets.map((el) => el.updateComplete ?? Promise.resolve()));
+      await Promise.all(targets.map((el) => el.updateComplete));
     }
   }, rounds);
   const { profile } = await cdp.send('HeapProfiler.stopSampling');

@@ -192,7 +192,6 @@ describe('<byline-article-card>', () => {
     expect(ratio()).to.equal('3 / 2');
   });
 
-
   it('writes a new headline into the text it shows, and empties and refills a piece', async () => {
     const el = await card();
     const headline = () => shadow(el).querySelector('.headline a')!;
@@ -213,6 +212,7 @@ describe('<byline-article-card>', () => {
     expect(kicker.textContent).to.equal(seedArticle().category!.name);
     await expect(el).to.be.accessible();
   });
+
   it('is accessible in the dark theme', async () => {
     const el = await card();
     el.theme = 'dark';
