@@ -5,7 +5,7 @@ import { ApiError } from './errors.js';
 
 export type Status = 'published' | 'pending' | 'rejected';
 
-/** The public shape (DESIGN.md). Moderation adds `thread`, and may show status `rejected`. */
+/** The public shape (docs/contract.md). Moderation adds `thread`, and may show status `rejected`. */
 export interface Comment {
   id: string;
   parentId: string | null;

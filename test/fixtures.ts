@@ -1,4 +1,4 @@
-/** Test data taken from the seed page (shared/seed): exact strings that must survive rendering. */
+/** Test data taken from the seed page (the Vietnam.vn article page the demo rebuilds): exact strings that must survive rendering. */
 import type { Article, Photo, RelatedFeed } from '../src/core/contract.js';
 
 export const SEED_TITLE_TH = 'กระทรวงสารสนเทศและการสื่อสาร ยกระดับคุณภาพและประสิทธิภาพการดำเนินการปฏิรูประบบราชการ';

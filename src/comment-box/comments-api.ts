@@ -1,5 +1,5 @@
 /**
- * The comments REST contract v1 (see README "Comments API"): types, URL building and response checks.
+ * The comments REST contract v1 (docs/contract.md): types, URL building and response checks.
  * Answers are checked like any other data: a broken one becomes a ContractError naming the field.
  */
 import { count, dateTime, list, object, oneOf, optional, requiredText, text, type Check } from '../core/contract.js';

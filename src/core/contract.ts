@@ -1,5 +1,5 @@
 /**
- * Contract checks for the JSON contract v1 (see README "Data contract").
+ * Contract checks for the JSON contract v1 (docs/contract.md; schema/ says the same as JSON Schema).
  *
  * Hand-written on purpose: a schema library would be the biggest dependency on a partner's page, and
  * the contract is small. Unknown fields are ignored, `null` counts as absent for optional fields, a URL

@@ -1,5 +1,5 @@
 /**
- * Issue 5, malformed data: answers generated from the JSON contract (DESIGN.md, src/core/contract.ts,
+ * Issue 5, malformed data: answers generated from the JSON contract (docs/contract.md, src/core/contract.ts,
  * src/comment-box/comments-api.ts) and served to every widget through a stubbed `fetch` (one URL per
  * case, so every case runs at once in one page): truncated JSON, wrong types, nulls, missing required
  * fields, huge arrays, 1 MB strings, wrong content types, HTML error pages, empty and non-object bodies.
