@@ -39,4 +39,14 @@ for (const [name, path] of process.argv[4] ? shots.filter(([n]) => n.includes(pr
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
   console.log(`${out}/${name}.png`);
 }
+
+// README's picture: the first screen of the seed article page, at 3/4 scale to keep the PNG small.
+if (!process.argv[4] || process.argv[4] === 'readme') {
+  const readme = await browser.newPage({ viewport: { width: 1200, height: 860 }, deviceScaleFactor: 0.75 });
+  await readme.goto(`${base}/demo/?lang=th&theme=light`, { waitUntil: 'load' });
+  await readme.waitForTimeout(800);
+  mkdirSync('docs/images', { recursive: true });
+  await readme.screenshot({ path: 'docs/images/demo.png' });
+  console.log('docs/images/demo.png');
+}
 await browser.close();
