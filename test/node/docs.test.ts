@@ -1,5 +1,5 @@
 // Every public CSS custom property a widget reads is documented (Material Web's rule), every element is
-// in the manifest with its tag, and the README's API section matches the manifest.
+// in the manifest with its tag, and docs/api.md matches the manifest.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const readme = readFileSync('README.md', 'utf8');
+const apiDocs = readFileSync('docs/api.md', 'utf8');
 const elements = manifest.modules.flatMap((m: { declarations?: { customElement?: boolean; tagName?: string }[] }) =>
   (m.declarations ?? []).filter((d) => d.customElement && d.tagName),
 );
@@ -36,10 +36,10 @@ test('every --byline-* custom property used in the code is documented', () => {
   for (const file of sources('src')) {
     for (const match of readFileSync(file, 'utf8').matchAll(/var\((--byline-[a-z0-9-]+)/g)) used.add(match[1]!);
   }
-  const missing = [...used].filter((name) => !documented.has(name) && !readme.includes(`\`${name}\``)).sort();
+  const missing = [...used].filter((name) => !documented.has(name) && !apiDocs.includes(`\`${name}\``)).sort();
   assert.deepEqual(missing, [], `undocumented custom properties: ${missing.join(', ')}`);
 });
 
-test('the README API section is generated from the current manifest', () => {
+test('docs/api.md is generated from the current manifest', () => {
   execFileSync('node', ['scripts/api-docs.mjs', '--check'], { stdio: 'pipe' });
 });
