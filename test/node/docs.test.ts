@@ -2,8 +2,8 @@
 // in the manifest with its tag, and docs/api.md matches the manifest.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
@@ -42,4 +42,35 @@ test('every --byline-* custom property used in the code is documented', () => {
 
 test('docs/api.md is generated from the current manifest', () => {
   execFileSync('node', ['scripts/api-docs.mjs', '--check'], { stdio: 'pipe' });
+});
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+const anchor = (heading: string) =>
+  heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+
+function markdownFiles(): string[] {
+  const docs = readdirSync('docs', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  return ['README.md', 'SECURITY.md', 'BENCHMARKS.md', 'CONTRIBUTING.md', 'server/README.md', ...docs.map((f) => join('docs', f))].filter(existsSync);
+}
+
+test('every relative link in README and docs resolves, anchors included', () => {
+  const broken: string[] = [];
+  let checked = 0;
+  for (const file of markdownFiles()) {
+    const text = readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/i.test(target!)) continue;
+      const [path, hash] = target!.split('#');
+      const resolved = path ? join(dirname(file), path) : file;
+      checked++;
+      if (!existsSync(resolved)) {
+        broken.push(`${file}: ${target} (no ${resolved})`);
+      } else if (hash && resolved.endsWith('.md')) {
+        const headings = [...readFileSync(resolved, 'utf8').matchAll(/^#+ (.+)$/gm)].map(([, h]) => anchor(h!));
+        if (!headings.includes(hash)) broken.push(`${file}: ${target} (no heading #${hash} in ${resolved})`);
+      }
+    }
+  }
+  assert.ok(checked > 30, `only ${checked} links found`);
+  assert.deepEqual(broken, []);
 });
