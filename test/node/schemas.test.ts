@@ -222,3 +222,11 @@ test('the schemas carry the contract\'s limits', () => {
   assertValid('article', seedArticle({ title: '🙂'.repeat(500) }), '500 emoji');
   assert.equal(validator('article')(seedArticle({ title: 'ก'.repeat(501) })), false);
 });
+
+test('the package ships every schema file as byline-widgets/schema/…', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.ok(pkg.files.includes('schema'), 'package.json "files" leaves schema/ out');
+  for (const file of [...schemaFiles, 'openapi.json']) {
+    assert.equal(import.meta.resolve(`byline-widgets/schema/${file}`), new URL(`../../schema/${file}`, import.meta.url).href, file);
+  }
+});
