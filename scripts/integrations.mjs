@@ -87,7 +87,7 @@ function jsxModule(framework) {
   let out = HEADER;
   out += react
     ? "import type { DetailedHTMLProps, HTMLAttributes } from 'react';\n"
-    : "import type { JSX as PreactJSX } from 'preact';\n";
+    : "import type { HTMLAttributes } from 'preact';\n";
   out += propsImports();
   out += '\n';
   for (const el of elements) {
@@ -97,7 +97,7 @@ function jsxModule(framework) {
   const base = (el) =>
     react
       ? `DetailedHTMLProps<HTMLAttributes<${el.className}>, ${el.className}>`
-      : `PreactJSX.HTMLAttributes<${el.className}>`;
+      : `HTMLAttributes<${el.className}>`;
   out += `declare module '${framework}' {\n  namespace JSX {\n    interface IntrinsicElements {\n`;
   for (const el of elements)
     out += `      '${el.tag}': ${el.className}Props & Omit<${base(el)}, keyof ${el.className}Props>;\n`;
