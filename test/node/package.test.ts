@@ -102,3 +102,18 @@ test('the framework typings and editor data name every element and event of the 
     for (const event of element.events ?? []) assert.ok(properties.includes(`'${event.name}': `), `${event.name} is typed`);
   }
 });
+
+test("the README's framework snippets are code of the examples that CI builds and runs", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### React, Vue, Svelte and editors'), readme.indexOf('### Self-hosting the script-tag files'));
+  const blocks = [...section.matchAll(/^[A-Z][a-z]+ \d+ \(`(examples\/[a-z]+)`[^\n]*\n\n```[a-z]+\n([\s\S]*?)```/gm)];
+  assert.equal(blocks.length, 3, 'React, Vue and Svelte snippets');
+  for (const [, dir, code] of blocks) {
+    let file = '';
+    for (const line of code!.split('\n').filter(Boolean)) {
+      const named = /^\/\/ (src\/\S+)$/.exec(line);
+      if (named) file = readFileSync(`${dir}/${named[1]}`, 'utf8');
+      else assert.ok(file.includes(line), `${dir}: README line not in the example: ${line}`);
+    }
+  }
+});
