@@ -5,11 +5,11 @@
 // each app with Vite, and loads each in Chromium, where the card must show its data, re-render on a
 // property update and deliver `byline-load` to the app's handler. The plain HTML page loads the script-tag
 // build from a second origin, with and without the CORS header. Prints a table of every check.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -28,11 +28,38 @@ function record(check, tool, ok, started, note = '') {
 function run(check, tool, command, args, { cwd = EXAMPLES, expect } = {}) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  const output = `${result.stdout}${result.stderr}`;
-  const ok = expect ? expect(output, result.status) : result.status === 0;
+  return finish(check, tool, command, args, started, `${result.stdout}${result.stderr}`, result.status, expect);
+}
+
+function finish(check, tool, command, args, started, output, status, expect) {
+  const ok = expect ? expect(output, status) : status === 0;
   if (!ok) console.error(`\n--- ${check}: ${command} ${args.join(' ')}\n${output}`);
   record(check, tool, ok, started);
   return output;
+}
+
+/** The same for independent checks, as many at once as there are cores; rows keep the given order. */
+async function runAll(checks) {
+  const slots = [];
+  const queue = checks.map((check, i) => ({ ...check, i }));
+  const results = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { check, tool, command, args, cwd = EXAMPLES, expect, i } = next;
+      const started = performance.now();
+      const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const status = await new Promise((done) => child.on('close', done));
+      const before = rows.length;
+      finish(check, tool, command, args, started, output, status, expect);
+      results[i] = rows.splice(before, 1)[0];
+    }
+  };
+  for (let n = 0; n < Math.max(1, availableParallelism()); n++) slots.push(worker());
+  await Promise.all(slots);
+  rows.push(...results);
 }
 
 if (!existsSync('dist/index.js') || !existsSync('cdn/loader.js')) {
@@ -57,25 +84,29 @@ if (statSync(installed).isSymbolicLink?.() || !existsSync(join(installed, 'dist/
   process.exit(1);
 }
 
-// 2. The package itself.
-run('types resolve in every mode (esm-only)', `@arethetypeswrong/cli ${version('@arethetypeswrong/cli', '.')}`, 'npx', ['attw', tarball, '--profile', 'esm-only'], { cwd: '.' });
-run('package.json and files (strict)', `publint ${version('publint', '.')}`, 'npx', ['publint', '--strict'], { cwd: '.' });
-
-// 3. Type-checks: each app and its every-element file, with the framework's own checker, --strict.
+// 2. The package itself, and 3. type-checks: each app and its every-element file, with the framework's
+// own checker, in strict mode. Independent of each other, so they run side by side.
 const ts = `tsc ${version('typescript')}`;
-run('React 19 app + every element (TSX, --strict)', `${ts}, @types/react ${version('@types/react')}`, bin('tsc'), ['-p', 'react/tsconfig.json']);
-run('Preact: every element (TSX, --strict)', `${ts}, preact ${version('preact')}`, bin('tsc'), ['-p', 'preact/tsconfig.json']);
-run('Vue 3 app + every element (strictTemplates)', `vue-tsc ${version('vue-tsc')}, vue ${version('vue')}`, bin('vue-tsc'), ['-p', 'vue/tsconfig.json']);
-// svelte-check cannot expect an error in markup: src/expected-errors.svelte must fail exactly twice.
-run('Svelte 5 app + every element (strict)', `svelte-check ${version('svelte-check')}, svelte ${version('svelte')}`, bin('svelte-check'),
-  ['--tsconfig', './tsconfig.json', '--output', 'machine', '--fail-on-warnings'], {
+await runAll([
+  { check: 'types resolve in every mode (esm-only)', tool: `@arethetypeswrong/cli ${version('@arethetypeswrong/cli', '.')}`, command: 'npx', args: ['attw', tarball, '--profile', 'esm-only'], cwd: '.' },
+  { check: 'package.json and files (strict)', tool: `publint ${version('publint', '.')}`, command: 'npx', args: ['publint', '--strict'], cwd: '.' },
+  { check: 'React 19 app + every element (TSX, --strict)', tool: `${ts}, @types/react ${version('@types/react')}`, command: bin('tsc'), args: ['-p', 'react/tsconfig.json'] },
+  { check: 'Preact: every element (TSX, --strict)', tool: `${ts}, preact ${version('preact')}`, command: bin('tsc'), args: ['-p', 'preact/tsconfig.json'] },
+  { check: 'Vue 3 app + every element (strictTemplates)', tool: `vue-tsc ${version('vue-tsc')}, vue ${version('vue')}`, command: bin('vue-tsc'), args: ['-p', 'vue/tsconfig.json'] },
+  // svelte-check cannot expect an error in markup: src/expected-errors.svelte must fail exactly twice.
+  {
+    check: 'Svelte 5 app + every element (strict)',
+    tool: `svelte-check ${version('svelte-check')}, svelte ${version('svelte')}`,
+    command: bin('svelte-check'),
+    args: ['--tsconfig', './tsconfig.json', '--output', 'machine', '--fail-on-warnings'],
     cwd: join(EXAMPLES, 'svelte'),
     expect: (out) => {
       const errors = out.split('\n').filter((line) => / (ERROR|WARNING) /.test(line));
       return errors.length === 2 && errors.every((line) => line.includes('src/expected-errors.svelte'))
         && /diagonal.{0,4}' is not assignable/.test(out) && /Property 'title' does not exist on type 'number'/.test(out);
     },
-  });
+  },
+]);
 
 // 4. Vite builds.
 for (const app of ['react', 'vue', 'svelte'])
