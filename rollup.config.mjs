@@ -62,6 +62,9 @@ const output = {
   dir: 'cdn',
   format: 'es',
   sourcemap: true,
+  // The maps name their sources as ../dist/*.js, which ship next to cdn/ in the package (and so on every npm
+  // CDN): devtools fetches them on demand instead of every install carrying each source once per bundle.
+  sourcemapExcludeSources: true,
   entryFileNames: '[name].js',
   chunkFileNames: 'chunks/[name]-[hash].js',
 };

@@ -45,7 +45,12 @@ for (const module of [...manifest.modules].sort((a, b) => (a.path < b.path ? -1 
         table('Events', ['event', 'description'], (decl.events ?? []).map((e) => [`\`${e.name}\``, e.description])),
         table('Slots', ['slot', 'description'], (decl.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description])),
         table('CSS parts', ['part', 'description'], (decl.cssParts ?? []).map((p) => [`\`::part(${p.name})\``, p.description])),
-        table('CSS custom properties', ['property', 'description'], (decl.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description])),
+        // The global theme tokens are on every element in the manifest (for editors); here they are
+        // listed once, under Theming.
+        table('CSS custom properties', ['property', 'description'], (decl.cssProperties ?? [])
+          .filter((p) => !p.description?.startsWith('Global token'))
+          .map((p) => [`\`${p.name}\``, p.description])),
+        'Also the global theme tokens (`--byline-font-family`, `--byline-color-*`, …): see [Theming](#theming).\n',
       ].join('\n'),
     );
   }

@@ -8,7 +8,7 @@ export * from './related-topics.js';
 export * from './comment-box.js';
 export * from './comment-count.js';
 export { BylineElement, type Theme } from './core/byline-element.js';
-export type { BylineErrorDetail, BylineLoadDetail } from './core/events.js';
+export type { BylineErrorDetail, BylineLoadDetail, BylineLoadEvent, BylineLoadValues } from './core/events.js';
 export type { ImageData, LinkData, Photo, RelatedFeed, RelatedKind, RelatedSection } from './core/contract.js';
 export type { DigitsOption } from './core/i18n.js';
 export { setRequestTimeout } from './core/fetch.js';
