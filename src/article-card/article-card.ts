@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ariaLevel, BylineElement, DEFAULT_HEADING_LEVEL } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkArticle, type Article } from '../core/contract.js';
 import { DataController } from '../core/data.js';
@@ -61,8 +61,8 @@ export class BylineArticleCard extends BylineElement {
   /** Dates as `absolute`, `relative` ("3 hours ago") or `auto` (relative under a day old). */
   @property({ attribute: 'date-style' }) dateStyle: DateStyle = 'auto';
 
-  /** Level (1-6) of the headline, to fit the host page's outline; 2 by default. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+  /** Level (1-6) of the headline, to fit the host page's outline; 2 by default and when out of range. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** The image's `sizes`, for pages that know the card's width better than the default guess. */
   @property() sizes?: string;

@@ -1,13 +1,23 @@
+/**
+ * `<byline-comment-box>`: the element wires its parts, each a module of this folder:
+ * - `comment-pages`: loading the thread a page at a time (on the core's RequestController);
+ * - `comment-list`: the comments' templates;
+ * - `comment-form`: the light-DOM form, the reader's draft, field errors and the character count;
+ * - `posting`: sending a comment and putting the answer in the list;
+ * - `post-failure`: what a failed post tells the reader;
+ * - `live-region`: messages, and what screen readers hear;
+ * - `drafts` (storage) and `comments-api` (the REST contract and its calls).
+ */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ariaLevel, BylineElement, DEFAULT_HEADING_LEVEL } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import type { LoadingMode } from '../core/near-viewport.js';
 import { baseStyles } from '../core/styles.js';
 import { commentBoxStyles } from './comment-box.styles.js';
 import { CommentFormController } from './comment-form.js';
 import { focusComment, renderComments, renderSkeleton } from './comment-list.js';
 import { CommentPagesController } from './comment-pages.js';
-import { DEFAULT_PAGE_SIZE, type CommentSort } from './comments-api.js';
+import type { CommentSort } from './comments-api.js';
 import { LiveRegionController } from './live-region.js';
 import { PostController } from './posting.js';
 
@@ -20,11 +30,6 @@ import { PostController } from './posting.js';
  * slotted): password managers and autofill cannot see fields inside a shadow root, and a form only owns
  * fields in its own tree. Its rules are one stylesheet adopted once per document (or shadow root), scoped
  * to `.byline-comment-form`; page CSS can restyle it. It moves under a comment when replying.
- *
- * The parts, each in its own module of `src/comment-box/`: `comment-pages` (loading the thread a page at
- * a time), `comment-list` (the comments' templates), `comment-form` (the light-DOM form and the draft),
- * `posting` (sending a comment), `post-failure` (what a failed post tells the reader), `live-region`
- * (messages and what screen readers hear), `drafts` (storage) and `comments-api` (the REST contract).
  *
  * @fires byline-load - A page of comments arrived and passed the contract checks.
  * @fires byline-error - Loading or posting failed; the box shows a localized message.
@@ -72,7 +77,7 @@ export class BylineCommentBox extends BylineElement {
   @property({ reflect: true }) sort: CommentSort = 'newest';
 
   /** Top-level comments per page (1-100). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
 
   /** Longest comment in characters (Unicode code points); longer text cannot be sent. */
   @property({ attribute: 'maxlength', type: Number }) maxLength = 2000;
@@ -80,8 +85,8 @@ export class BylineCommentBox extends BylineElement {
   /** `lazy` (default): no request until the box is near the viewport. `eager`: load at once. */
   @property() loading: LoadingMode = 'lazy';
 
-  /** Level (1-6) of the "Comments (N)" heading, to fit the host page's outline; 2 by default. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+  /** Level (1-6) of the "Comments (N)" heading, to fit the host page's outline; 2 by default and when out of range. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   private readonly _live = new LiveRegionController(this);
   private readonly _pages = new CommentPagesController(this, (first) =>

@@ -6,13 +6,13 @@ import { LocaleController, type DigitsOption } from './i18n.js';
 export type Theme = 'light' | 'dark' | 'auto';
 
 /**
- * The `heading-level` every widget with a heading starts from: a widget's heading sits one level below
- * the page's `<h1>` title. Pages set `heading-level` to fit their own outline (e.g. 3 for cards listed
- * under a section heading).
+ * The `heading-level` of every widget with a heading, unless the page sets one: a widget's heading sits
+ * one level below the page's `<h1>` title. Pages set `heading-level` to fit their own outline (e.g. 3
+ * for cards listed under a section heading).
  */
-export const DEFAULT_HEADING_LEVEL = 2;
+const DEFAULT_HEADING_LEVEL = 2;
 
-/** A `heading-level` attribute as an `aria-level`: rounded, and the default unless it is 1-6. */
+/** A `heading-level` attribute as an `aria-level`: rounded, and the default (2) unless it is 1-6. */
 export function ariaLevel(level: number): number {
   const rounded = Math.round(level);
   return rounded >= 1 && rounded <= 6 ? rounded : DEFAULT_HEADING_LEVEL;
@@ -27,8 +27,7 @@ export function ariaLevel(level: number): number {
  *   `attribute: false`) or `@state` (internal), on the field that holds them.
  * - A widget that loads its own data has `loading`: `lazy` (the default) makes no request until the
  *   element is within 600 px of the viewport; `eager` starts at once, for what is above the fold.
- * - A widget with headings has `heading-level` (1-6), {@link DEFAULT_HEADING_LEVEL} by default and for
- *   any value out of range.
+ * - A widget with headings has `heading-level` (1-6): 2 by default and for any value out of range.
  */
 export class BylineElement extends LitElement {
   /** `light`, `dark`, or `auto` (the default: follows `prefers-color-scheme`). */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ariaLevel, BylineElement, DEFAULT_HEADING_LEVEL } from '../core/byline-element.js';
+import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import {
   checkRelatedFeed,
   type Article,
@@ -76,8 +76,8 @@ export class BylineRelatedTopics extends BylineElement {
   /** `list` (headed sections, the default) or `tabs` (one tab per section). */
   @property({ reflect: true }) layout: RelatedTopicsLayout = 'list';
 
-  /** Level (1-6) of the section headings in the `list` layout; 2 by default. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+  /** Level (1-6) of the section headings in the `list` layout; 2 by default and when out of range. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** At most this many articles per section; unset shows all. */
   @property({ attribute: 'max-items', type: Number }) maxItems?: number;
