@@ -19,7 +19,7 @@ export interface PostFailure {
   field?: Field;
   fieldError?: string;
   /** 409: the key already stored a different text, so the next attempt needs a new key. */
-  newKey: boolean;
+  newKey?: boolean;
   /** 429: when the reader may post again (ms since the epoch). */
   retryAt?: number;
   /** The field named in the server's error body, for the `byline-error` event. */
@@ -42,27 +42,22 @@ export function postFailure(error: unknown, locale: Locale, now = Date.now()): P
   const failure = error instanceof RequestError ? error : undefined;
   const status = failure?.kind === 'http' ? failure.status! : 0;
   const serverField = failure?.body?.field;
-  const result: PostFailure = { message: strings.serverFailed, keptDraft: true, newKey: false, serverField };
-  if (failure?.kind === 'network') result.message = strings.networkFailed;
-  else if (failure?.kind === 'timeout') result.message = strings.timedOut;
-  else if (status === 429) {
-    result.retryAt = now + (failure!.retryAfter ?? 0) * 1000;
-    result.message = rateLimitText(locale, result.retryAt, now);
-    result.keptDraft = false;
-  } else if (status >= 400 && status < 500) {
-    result.keptDraft = false;
-    result.message = strings.rejected;
-    if (status === 409) {
-      // A "failed" post that did arrive, then an edit: the next press sends this version as a new comment.
-      result.newKey = true;
-      result.message = strings.conflict;
-    } else if (status === 422 || serverField === 'parentId') {
-      result.message = strings.parentGone;
-    } else {
-      result.field = SERVER_FIELDS[serverField ?? ''];
-      if (result.field) result.fieldError = result.field === 'name' ? strings.nameInvalid : strings.bodyInvalid;
-    }
+  const kept = (text: string): PostFailure => ({ message: `${text} ${strings.keptDraft}`, keptDraft: true, serverField });
+  const refused = (message: string, more: Partial<PostFailure> = {}): PostFailure =>
+    ({ message, keptDraft: false, serverField, ...more });
+
+  if (failure?.kind === 'network') return kept(strings.networkFailed);
+  if (failure?.kind === 'timeout') return kept(strings.timedOut);
+  if (status === 429) {
+    const retryAt = now + (failure!.retryAfter ?? 0) * 1000;
+    return refused(rateLimitText(locale, retryAt, now), { retryAt });
   }
-  if (result.keptDraft) result.message = `${result.message} ${strings.keptDraft}`;
-  return result;
+  // Any other 4xx is about this comment: sending it unchanged would fail again.
+  if (status < 400 || status >= 500) return kept(strings.serverFailed);
+  // A "failed" post that did arrive, then an edit: the next press sends this version as a new comment.
+  if (status === 409) return refused(strings.conflict, { newKey: true });
+  if (status === 422 || serverField === 'parentId') return refused(strings.parentGone);
+  const field = SERVER_FIELDS[serverField ?? ''];
+  if (!field) return refused(strings.rejected);
+  return refused(strings.rejected, { field, fieldError: field === 'name' ? strings.nameInvalid : strings.bodyInvalid });
 }
