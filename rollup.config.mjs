@@ -23,9 +23,18 @@ const jsFiles = (dir) =>
   readdirSync(dir, { recursive: true })
     .filter((file) => file.endsWith('.js') && !file.includes('development'))
     .map((file) => readFileSync(`${dir}/${file}`, 'utf8'));
+// A decorated internal property (`@state() private _selected`) is also named by a string in tsc's
+// `__decorate([...], X.prototype, "_selected", ...)`, which Lit uses to make its accessor; terser never
+// renames strings, so such a name keeps its spelling everywhere.
+const DECORATED = /__decorate\(\[[^\]]*\], \w+(?:\.prototype)?, "(_[a-zA-Z][\w$]*)"/g;
 const internalNames = () => {
   const uses = new Map();
-  for (const code of jsFiles('dist')) for (const [name] of code.matchAll(NAME)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const decorated = new Set();
+  for (const code of jsFiles('dist')) {
+    for (const [name] of code.matchAll(NAME)) uses.set(name, (uses.get(name) ?? 0) + 1);
+    for (const [, name] of code.matchAll(DECORATED)) decorated.add(name);
+  }
+  for (const name of decorated) uses.delete(name);
   const taken = new Set(uses.keys());
   for (const dir of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'])
     for (const code of jsFiles(`node_modules/${dir}`)) for (const [name] of code.matchAll(NAME)) taken.add(name);
@@ -107,20 +116,27 @@ const bundleEntry = () => ({
   },
 });
 
+// tsc's decorator helper starts `(this && this.__decorate) || ...`; at a module's top level `this` is
+// undefined, which is what the helper expects, so Rollup's warning about it says nothing new.
+const onwarn = (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning);
+
 export default [
   {
     input: { 'byline.min': BUNDLE_ENTRY },
     output,
+    onwarn,
     plugins: [bundleEntry(), ...plugins()],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({
     input: { [`byline.${language}.min`]: `${BUNDLE_ENTRY}${language}` },
     output,
+    onwarn,
     plugins: [bundleEntry(), ...plugins()],
   })),
   {
     input: { loader: 'dist/loader.js' },
+    onwarn,
     output: { ...output, manualChunks: (id) => (SHARED.test(id) ? 'core' : undefined) },
     plugins: plugins(),
   },

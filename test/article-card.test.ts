@@ -50,7 +50,7 @@ describe('<byline-article-card>', () => {
     const links = [...shadow(el).querySelectorAll('a')];
     const headline = shadow(el).querySelector('.headline a')!;
     expect(headline.textContent).to.equal(SEED_TITLE_TH);
-    expect(shadow(el).querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
+    expect(shadow(el).querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('2');
     expect(links.filter((a) => a.closest('.headline'))).to.have.length(1);
   });
 

@@ -1,9 +1,11 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkArticle, type Article } from '../core/contract.js';
 import { DataController } from '../core/data.js';
+import type { LoadingMode } from '../core/near-viewport.js';
 import { text } from '../core/text.js';
 import { baseStyles } from '../core/styles.js';
 import { articleCardStyles } from './article-card.styles.js';
@@ -47,32 +49,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class BylineArticleCard extends BylineElement {
   static override styles = [baseStyles, articleCardStyles];
 
-  static override properties: PropertyDeclarations = {
-    src: {},
-    article: { attribute: false },
-    layout: { reflect: true },
-    dateStyle: { attribute: 'date-style' },
-    headingLevel: { attribute: 'heading-level', type: Number },
-    sizes: {},
-  };
-
   /** URL of the Article JSON. */
-  declare src?: string;
+  @property() src?: string;
 
   /** The article, set from JavaScript. Wins over inline JSON and `src`. */
-  declare article?: Article;
+  @property({ attribute: false }) article?: Article;
 
   /** `vertical`, `horizontal`, `compact` or `hero`. Unset: chosen from the space the card gets. */
-  declare layout?: ArticleCardLayout;
+  @property({ reflect: true }) layout?: ArticleCardLayout;
 
   /** Dates as `absolute`, `relative` ("3 hours ago") or `auto` (relative under a day old). */
-  dateStyle: DateStyle = 'auto';
+  @property({ attribute: 'date-style' }) dateStyle: DateStyle = 'auto';
 
-  /** Heading level of the headline (1-6), to fit the host page's outline. */
-  headingLevel = 3;
+  /** Level (1-6) of the headline, to fit the host page's outline; 2 by default and when out of range. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** The image's `sizes`, for pages that know the card's width better than the default guess. */
-  declare sizes?: string;
+  @property() sizes?: string;
+
+  /**
+   * `lazy` (default): the `src` JSON loads only when the card nears the viewport. `eager`: at once (a
+   * card above the fold). The image is lazy-loaded by the browser either way, except in `hero`.
+   */
+  @property() loading: LoadingMode = 'lazy';
 
   private readonly _data = new DataController<Article>(this, 'article', checkArticle);
 
@@ -119,7 +118,7 @@ export class BylineArticleCard extends BylineElement {
       </div>
       <div class="body">
         <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category} ${text(category?.name)}></a>
-        <div class="headline" part="headline" role="heading" aria-level=${ariaLevel(this.headingLevel, 3)} dir="auto">
+        <div class="headline" part="headline" role="heading" aria-level=${ariaLevel(this.headingLevel)} dir="auto">
           <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)} ${text(article.title)}></a>
         </div>
         <p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto" ?hidden=${!article.summary}

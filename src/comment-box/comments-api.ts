@@ -1,8 +1,10 @@
 /**
- * The comments REST contract v1 (docs/contract.md): types, URL building and response checks.
- * Answers are checked like any other data: a broken one becomes a ContractError naming the field.
+ * The comments REST contract v1 (docs/contract.md): types, URL building, response checks and
+ * the calls themselves. Answers are checked like any other data: a broken one becomes a ContractError
+ * naming the field. Every request the comment box makes goes through this module.
  */
 import { count, dateTime, list, object, oneOf, optional, requiredText, text, type Check } from '../core/contract.js';
+import { requestJson } from '../core/fetch.js';
 
 export type CommentSort = 'newest' | 'oldest';
 
@@ -60,4 +62,42 @@ export const checkPosted: Check<{ comment: Comment }> = object({ comment: checkC
 /** `{api}/threads/{thread}/comments{query}`; `api` may be absolute (another origin) or relative. */
 export function commentsUrl(api: string, thread: string, query = ''): string {
   return `${api.replace(/\/+$/, '')}/threads/${encodeURIComponent(thread)}/comments${query}`;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+/** The contract's largest page. */
+export const MAX_PAGE_SIZE = 100;
+
+/** A `page-size` as the `limit` the server accepts: a whole number from 1 to 100, else the default. */
+export function pageLimit(pageSize: number): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.round(pageSize) || DEFAULT_PAGE_SIZE));
+}
+
+export interface PageQuery {
+  sort: CommentSort;
+  /** Top-level comments per page; clamped by {@link pageLimit}. */
+  pageSize: number;
+  /** The previous page's `nextCursor`, for the page after it. */
+  cursor?: string;
+}
+
+/** One page of a thread's comments, checked against the contract. */
+export async function fetchCommentPage(
+  api: string,
+  thread: string,
+  { sort, pageSize, cursor }: PageQuery,
+  signal?: AbortSignal,
+): Promise<CommentPage> {
+  const query = new URLSearchParams({ limit: String(pageLimit(pageSize)), sort: sort === 'oldest' ? 'oldest' : 'newest' });
+  if (cursor) query.set('cursor', cursor);
+  return checkCommentPage(await requestJson(commentsUrl(api, thread, `?${query}`), { signal }), 'comments');
+}
+
+/**
+ * Posts a comment once: a POST is never retried automatically. The same `key` (Idempotency-Key) for
+ * the same body stores the comment at most once, however often it is sent.
+ */
+export async function postComment(api: string, thread: string, body: CommentPost, key: string): Promise<Comment> {
+  const answer = await requestJson(commentsUrl(api, thread), { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+  return checkPosted(answer, 'response').comment;
 }

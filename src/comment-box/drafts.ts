@@ -4,6 +4,8 @@
  * so a retry (even after a reload) can never store the comment twice. When localStorage is missing,
  * full or blocked (private modes, sandboxed iframes), drafts live in memory for the page's lifetime.
  */
+import { isServer } from 'lit';
+
 export interface Draft {
   name: string;
   body: string;
@@ -14,9 +16,15 @@ export interface Draft {
 const PREFIX = 'byline-comment-draft:';
 const memory = new Map<string, Draft>();
 
+/** Where a draft is kept: one per API, thread and reply target (`parentId`, none for the thread). */
+export function draftId(api: string | undefined, thread: string | undefined, parentId?: string): string {
+  return `${api}|${thread}|${parentId ?? ''}`;
+}
+
 export function readDraft(id: string): Draft | undefined {
   const kept = memory.get(id);
-  if (kept) return kept;
+  // A server render has no reader and no storage: the browser restores the draft after hydration.
+  if (kept || isServer) return kept;
   try {
     const saved: unknown = JSON.parse(localStorage.getItem(PREFIX + id) ?? 'null');
     const { name, body, key } = (saved ?? {}) as Partial<Record<keyof Draft, unknown>>;

@@ -1,4 +1,5 @@
-import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { BylineElement } from '../core/byline-element.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
@@ -22,6 +23,9 @@ const PLACEHOLDER_COUNT = 10;
  * stays quiet: a "—" whose accessible text says the count is unavailable (or, with `href`, a plain
  * "Comments" link), one console warning per failed request, and a `byline-error` event.
  *
+ * Unlike the other data widgets it has no `loading` attribute: every count on the page is asked for at
+ * once, in one request, which waiting for each element to come near the viewport would split.
+ *
  * @fires byline-load - The count arrived; `detail.value` is the number.
  * @fires byline-error - The count could not be loaded or was not a valid number.
  *
@@ -36,29 +40,20 @@ const PLACEHOLDER_COUNT = 10;
 export class BylineCommentCount extends BylineElement {
   static override styles = [baseStyles, commentCountStyles];
 
-  static override properties: PropertyDeclarations = {
-    api: {},
-    thread: {},
-    href: {},
-    format: {},
-    _count: { attribute: false },
-    _unavailable: { attribute: false },
-  };
-
   /** Base URL of the comments API (REST contract v1). */
-  declare api?: string;
+  @property() api?: string;
 
   /** Thread id whose comments are counted. */
-  declare thread?: string;
+  @property() thread?: string;
 
   /** Makes the count a link, e.g. to the article's comments (`http(s)` or relative only). */
-  declare href?: string;
+  @property() href?: string;
 
   /** `text` ("12 comments", the default) or `number` ("12" on screen, the full phrase for screen readers). */
-  format: CommentCountFormat = 'text';
+  @property() format: CommentCountFormat = 'text';
 
-  private declare _count?: number;
-  private _unavailable = false;
+  @state() private _count?: number;
+  @state() private _unavailable = false;
 
   /** Endpoint and thread of the current lookup; answers for an older one are ignored. */
   private _key?: string;

@@ -1,9 +1,11 @@
 /**
- * One controller for the three ways a content widget gets its data: a JS property, a child
+ * Loading data for an element. `RequestController` runs one request at a time for its host: a new one
+ * cancels the one before, a lazy one first waits until the host is near the viewport, and a request cut
+ * off because the host left the page is started again (through `onResume`) when it comes back.
+ * `DataController` builds the three ways a content widget gets its data on it: a JS property, a child
  * `<script type="application/json">`, or a `src` URL. The property wins, then inline JSON, then `src`.
- * Loading is cancelled when the element leaves the page or `src` changes; a moved element resumes.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ContractError, type Check } from './contract.js';
 import { emit, errorDetail, reportError } from './emit.js';
 import './events.js';
@@ -24,15 +26,82 @@ export interface DataFailure {
 
 type Host = ReactiveControllerHost & HTMLElement & { loading?: LoadingMode };
 
-export class DataController<T> implements ReactiveController {
+/** What to do with a request's outcome; called only while it is still the current request. */
+export interface RequestHandlers<T> {
+  done(value: T): void;
+  failed(error: unknown): void;
+}
+
+export class RequestController implements ReactiveController {
+  private _abort?: AbortController;
+  private _interrupted = false;
+
+  constructor(
+    private readonly _host: ReactiveControllerHost & Element,
+    /** Starts the interrupted work again when the host is back in the page. */
+    private readonly _onResume: () => void,
+  ) {
+    _host.addController(this);
+  }
+
+  /** A request is running (or waiting for the viewport). */
+  get busy(): boolean {
+    return !!this._abort;
+  }
+
+  /**
+   * Cancels the current request and starts `task`. An outcome reaches `handlers` only while this is
+   * still the current request; a cancelled one reports nothing.
+   */
+  run<T>(task: (signal: AbortSignal) => Promise<T>, lazy: boolean, handlers: RequestHandlers<T>): void {
+    this.cancel();
+    // A server render requests nothing: it shows the loading state, and the browser loads after hydration.
+    if (isServer) return;
+    const controller = (this._abort = new AbortController());
+    const ready = lazy ? whenNearViewport(this._host, controller.signal) : Promise.resolve();
+    ready.then(() => task(controller.signal)).then(
+      (value) => {
+        if (this._abort !== controller) return;
+        this._abort = undefined;
+        handlers.done(value);
+      },
+      (error: unknown) => {
+        if (isAbort(error) || this._abort !== controller) return;
+        this._abort = undefined;
+        handlers.failed(error);
+      },
+    );
+  }
+
+  /** Stops the current request, if any; it is not resumed. */
+  cancel(): void {
+    this._abort?.abort();
+    this._abort = undefined;
+    this._interrupted = false;
+  }
+
+  hostConnected(): void {
+    if (!this._interrupted) return;
+    this._interrupted = false;
+    this._onResume();
+  }
+
+  hostDisconnected(): void {
+    if (!this._abort) return;
+    this._interrupted = true;
+    this._abort.abort();
+    this._abort = undefined;
+  }
+}
+
+export class DataController<T> {
   state: DataState = 'loading';
   value?: T;
   failure?: DataFailure;
 
   private _lastInput: unknown;
   private _lastSrc?: string;
-  private _abort?: AbortController;
-  private _interrupted = false;
+  private readonly _request: RequestController;
 
   constructor(
     private readonly _host: Host,
@@ -40,19 +109,7 @@ export class DataController<T> implements ReactiveController {
     private readonly _name: string,
     private readonly _check: Check<T>,
   ) {
-    _host.addController(this);
-  }
-
-  hostConnected(): void {
-    if (this._interrupted && this._lastSrc) this._load(this._lastSrc);
-  }
-
-  hostDisconnected(): void {
-    if (this._abort) {
-      this._interrupted = true;
-      this._abort.abort();
-      this._abort = undefined;
-    }
+    this._request = new RequestController(_host, () => this.retry());
   }
 
   /** Call from the host's willUpdate with the current property value and `src`. */
@@ -60,7 +117,7 @@ export class DataController<T> implements ReactiveController {
     if (input !== undefined) {
       if (input !== this._lastInput) {
         this._lastInput = input;
-        this._cancel();
+        this._request.cancel();
         this._accept(input, false);
       }
       return;
@@ -93,25 +150,12 @@ export class DataController<T> implements ReactiveController {
   }
 
   private _load(src: string): void {
-    this._cancel();
     this._lastSrc = src;
-    this._interrupted = false;
-    const controller = new AbortController();
-    this._abort = controller;
     this._setState('loading');
-    const ready = this._host.loading === 'lazy' ? whenNearViewport(this._host, controller.signal) : Promise.resolve();
-    ready.then(() => requestJson(src, { signal: controller.signal })).then(
-      (raw) => {
-        if (this._abort !== controller) return;
-        this._abort = undefined;
-        this._accept(raw, true);
-      },
-      (error: unknown) => {
-        if (isAbort(error) || this._abort !== controller) return;
-        this._abort = undefined;
-        this._fail(error, true);
-      },
-    );
+    this._request.run((signal) => requestJson(src, { signal }), this._host.loading !== 'eager', {
+      done: (raw) => this._accept(raw, true),
+      failed: (error) => this._fail(error, true),
+    });
   }
 
   private _accept(raw: unknown, fromSrc: boolean): void {
@@ -132,12 +176,6 @@ export class DataController<T> implements ReactiveController {
     this.failure = { kind: detail.kind as DataFailure['kind'], field: detail.field, status: detail.status, retryable };
     this._setState('error');
     reportError(this._host, detail);
-  }
-
-  private _cancel(): void {
-    this._abort?.abort();
-    this._abort = undefined;
-    this._interrupted = false;
   }
 
   private _setState(state: DataState): void {

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
@@ -73,39 +74,29 @@ export class BylinePhotoCaption extends BylineElement {
   // Light-DOM children are slotted by hand, so an author's plain <img> needs no slot="" attribute.
   static override shadowRootOptions: ShadowRootInit = { ...BylineElement.shadowRootOptions, slotAssignment: 'manual' };
 
-  static override properties: PropertyDeclarations = {
-    src: {},
-    photo: { attribute: false },
-    number: { type: Number },
-    noZoom: { attribute: 'no-zoom', type: Boolean },
-    loading: {},
-    sizes: {},
-    _zoomed: { attribute: false },
-  };
-
   /** URL of the Photo JSON. */
-  declare src?: string;
+  @property() src?: string;
 
   /** The photo, set from JavaScript. Wins over inline JSON, `src` and a light-DOM `<img>`. */
-  declare photo?: Photo;
+  @property({ attribute: false }) photo?: Photo;
 
   /** The photo's number on the page ("Photo 1."); wins over the data's `number`. */
-  declare number?: number;
+  @property({ type: Number }) number?: number;
 
   /** Turns the zoom off: no button over the image, no dialog. */
-  noZoom = false;
+  @property({ attribute: 'no-zoom', type: Boolean }) noZoom = false;
 
   /**
    * `lazy` (default): the data-driven image, and the `src` JSON, load only when the element nears the
    * viewport. `eager`: at once (a lead photo above the fold). A light-DOM `<img>` keeps its own setting.
    */
-  loading: LoadingMode = 'lazy';
+  @property() loading: LoadingMode = 'lazy';
 
   /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
-  declare sizes?: string;
+  @property() sizes?: string;
 
   /** The photo on show in the zoom dialog, while it is open. */
-  private declare _zoomed?: Photo;
+  @state() private _zoomed?: Photo;
 
   /** Undefined before the first connection, when there is no render root yet. */
   private get _dialog(): HTMLDialogElement | null | undefined {

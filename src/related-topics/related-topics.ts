@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import {
@@ -66,44 +67,32 @@ const checkSectionsOrFeed: Check<RelatedFeed> = (value, path) =>
 export class BylineRelatedTopics extends BylineElement {
   static override styles = [baseStyles, relatedTopicsStyles];
 
-  static override properties: PropertyDeclarations = {
-    src: {},
-    sections: { attribute: false },
-    layout: { reflect: true },
-    headingLevel: { attribute: 'heading-level', type: Number },
-    maxItems: { attribute: 'max-items', type: Number },
-    showImages: { attribute: 'show-images', type: Boolean },
-    loading: {},
-    label: {},
-    _selected: { attribute: false },
-  };
-
   /** URL of the related feed JSON. */
-  declare src?: string;
+  @property() src?: string;
 
   /** The sections (or a whole `{ sections }` feed), set from JavaScript. Wins over inline JSON and `src`. */
-  declare sections?: RelatedSection[] | RelatedFeed;
+  @property({ attribute: false }) sections?: RelatedSection[] | RelatedFeed;
 
   /** `list` (headed sections, the default) or `tabs` (one tab per section). */
-  layout: RelatedTopicsLayout = 'list';
+  @property({ reflect: true }) layout: RelatedTopicsLayout = 'list';
 
-  /** Heading level (1-6) of the section headings in the `list` layout. */
-  headingLevel = 2;
+  /** Level (1-6) of the section headings in the `list` layout; 2 by default and when out of range. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** At most this many articles per section; unset shows all. */
-  declare maxItems?: number;
+  @property({ attribute: 'max-items', type: Number }) maxItems?: number;
 
   /** Shows each article's thumbnail (decorative: the title is the link text). */
-  showImages = false;
+  @property({ attribute: 'show-images', type: Boolean }) showImages = false;
 
-  /** `eager` (default) fetches `src` at once; `lazy` waits until the widget is near the viewport. */
-  loading: LoadingMode = 'eager';
+  /** `lazy` (default): the `src` feed loads only when the widget nears the viewport. `eager`: at once. */
+  @property() loading: LoadingMode = 'lazy';
 
   /** Accessible name of the region; defaults to the localized "Related articles". */
-  declare label?: string;
+  @property() label?: string;
 
   /** The selected tab; unset selects the first section that has articles. */
-  private declare _selected?: number;
+  @state() private _selected?: number;
 
   private readonly _data = new DataController<RelatedFeed>(this, 'related', checkSectionsOrFeed);
 
@@ -137,7 +126,7 @@ export class BylineRelatedTopics extends BylineElement {
 
   private _renderSection(section: RelatedSection): TemplateResult {
     return html`<div class="section" part="section">
-      <div class="heading" part="heading" role="heading" aria-level=${ariaLevel(this.headingLevel, 2)}>
+      <div class="heading" part="heading" role="heading" aria-level=${ariaLevel(this.headingLevel)}>
         ${this._sectionTitle(section)}
       </div>
       ${this._renderItems(section.items)}

@@ -1,0 +1,89 @@
+/**
+ * The comments as the reader sees them: top-level comments in the order of the sort, each with its
+ * replies (one level) and a Reply button, then "Load more". Templates only; the state lives in
+ * CommentPagesController and the form's reply target.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { fill, type Locale } from '../core/i18n.js';
+import type { CommentPagesController } from './comment-pages.js';
+import type { Comment } from './comments-api.js';
+
+export interface ListView {
+  locale: Locale;
+  pages: CommentPagesController;
+  /** The comment the form answers; the form's slot goes under it. */
+  replyTo?: Comment;
+  onReply(comment: Comment): void;
+}
+
+export function renderSkeleton(locale: Locale): TemplateResult {
+  return html`<div part="skeleton" aria-busy="true">
+    <span class="visually-hidden">${locale.strings.loading}</span>
+    ${[1, 2, 3, 4, 5, 6].map(() => html`<div class="skeleton line"></div>`)}
+  </div>`;
+}
+
+/** The list of a loaded thread (or its empty state). */
+export function renderComments(view: ListView): TemplateResult {
+  const { locale, pages } = view;
+  const { strings } = locale;
+  const replies = new Map<string, Comment[]>();
+  const top: Comment[] = [];
+  for (const comment of pages.comments) {
+    if (!comment.parentId) top.push(comment);
+    else replies.set(comment.parentId, [...(replies.get(comment.parentId) ?? []), comment]);
+  }
+  if (!top.length) return html`<p class="empty" part="empty">${strings.commentsEmpty}</p>`;
+  return html`<ul part="list">
+      ${top.map((comment) => renderThread(view, comment, replies.get(comment.id) ?? []))}
+    </ul>
+    ${pages.moreFailed ? html`<p class="error" role="alert">${strings.loadFailed}</p>` : nothing}
+    ${pages.nextCursor
+      ? html`<button class="button more" part="more" ?disabled=${pages.loadingMore} @click=${() => pages.loadMore()}>
+          ${strings.loadMore}
+        </button>`
+      : nothing}`;
+}
+
+function renderThread(view: ListView, comment: Comment, replies: Comment[]): TemplateResult {
+  const { strings } = view.locale;
+  const open = view.replyTo?.id === comment.id;
+  return html`<li>
+    ${renderComment(view.locale, comment)}
+    ${comment.status === 'published'
+      ? html`<button class="reply" part="reply" data-reply=${comment.id} aria-expanded=${open}
+          aria-label=${fill(strings.replyTo, { name: comment.author.name })} @click=${() => view.onReply(comment)}>
+          ${strings.reply}
+        </button>`
+      : nothing}
+    ${replies.length
+      ? html`<ul class="replies" part="replies" aria-label=${fill(strings.repliesTo, { name: comment.author.name })}>
+          ${replies.map((reply) => html`<li>${renderComment(view.locale, reply)}</li>`)}
+        </ul>`
+      : nothing}
+    ${open ? html`<slot name="form"></slot>` : nothing}
+  </li>`;
+}
+
+function renderComment(locale: Locale, comment: Comment): TemplateResult {
+  return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
+    <p class="meta">
+      <span class="author" part="author" dir="auto">${comment.author.name}</span>
+      <time part="time" datetime=${comment.createdAt} title=${locale.date(comment.createdAt, 'datetime')}>
+        ${locale.relative(comment.createdAt)}
+      </time>
+      ${comment.status === 'pending' ? html`<span class="badge" part="badge">${locale.strings.pendingBadge}</span>` : nothing}
+    </p>
+    <p class="text" part="text" dir="auto">${comment.body}</p>
+  </article>`;
+}
+
+/** Focuses a comment once rendered: keyboard and screen reader users continue reading there. */
+export function focusComment(root: ParentNode, id: string): void {
+  root.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
+}
+
+/** Focuses a comment's Reply button, e.g. when the reply is cancelled. */
+export function focusReplyButton(root: ParentNode, id: string): void {
+  root.querySelector<HTMLElement>(`[data-reply="${CSS.escape(id)}"]`)?.focus();
+}
