@@ -1,7 +1,7 @@
 // Type-check only (tsc --strict, Preact's JSX): every element with its typed properties and events;
 // lines marked as expected errors prove the types are precise rather than `any`.
 import 'byline-widgets';
-import { stories } from '../../shared/stories.js';
+import { stories } from '../../common/stories.js';
 
 export function EveryElement({ onTitle }: { onTitle: (title: string) => void }) {
   return (

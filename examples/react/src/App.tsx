@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import 'byline-widgets/article-card.js';
 import type { BylineLoadEvent, Article } from 'byline-widgets';
-import { stories } from '../../shared/stories.js';
+import { stories } from '../../common/stories.js';
 
 export function App() {
   const [index, setIndex] = useState(0);

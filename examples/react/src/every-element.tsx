@@ -3,7 +3,7 @@
 import 'byline-widgets';
 import { observe } from 'byline-widgets/cdn/loader.js';
 import type { BylineArticleCard, BylineCommentBox } from 'byline-widgets';
-import { stories } from '../../shared/stories.js';
+import { stories } from '../../common/stories.js';
 
 export function EveryElement({ onTitle }: { onTitle: (title: string) => void }) {
   const ref = (card: BylineArticleCard | null) => {
