@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { buildApp, type AppOptions } from './app.js';
-import { dataFile, ensureDataDir, openDatabase, StartupError, type DB } from './db.js';
+import { openStore } from './store/open.js';
+import { StartupError, type Store } from './store/store.js';
 
 /** Prints a one-line reason and exits non-zero: startup problems are the operator's to fix, not a stack trace. */
 function fail(message: string): never {
@@ -30,15 +30,14 @@ for (const [route, name] of [['post', 'BYLINE_RATE_LIMIT_POST'], ['read', 'BYLIN
   if (max) rateLimits[route] = { max, timeWindow: 60_000 };
 }
 const host = process.env.HOST || '127.0.0.1';
-const dataDir = resolve(process.env.BYLINE_DATA_DIR || 'data');
 const allowedOrigins = (process.env.BYLINE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const generatedToken = !process.env.BYLINE_ADMIN_TOKEN;
 const adminToken = process.env.BYLINE_ADMIN_TOKEN || randomBytes(24).toString('base64url');
+const dataDir = process.env.BYLINE_DATA_DIR || 'data';
 
-let db: DB;
+let store: Store;
 try {
-  ensureDataDir(dataDir);
-  db = openDatabase(dataFile(dataDir));
+  store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
 } catch (error) {
   if (error instanceof StartupError) fail(error.message);
   fail(`cannot use data directory ${dataDir}: ${(error as Error).message}`);
@@ -46,10 +45,17 @@ try {
 
 let app;
 try {
-  app = await buildApp({ db, allowedOrigins, adminToken, rateLimits, trustProxy: process.env.BYLINE_TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL || 'warn' } });
+  app = await buildApp({
+    store,
+    allowedOrigins,
+    adminToken,
+    rateLimits,
+    trustProxy: process.env.BYLINE_TRUST_PROXY === '1',
+    logger: { level: process.env.LOG_LEVEL || 'warn' },
+  });
   await app.listen({ port, host });
 } catch (error) {
-  db.close();
+  await store.close();
   fail((error as Error).message);
 }
 
@@ -57,13 +63,13 @@ const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 console.log(`Byline demo: http://${shownHost}:${actualPort}/`);
-console.log(`Database: ${dataFile(dataDir)}`);
+console.log(`Database: ${store.location}`);
 if (generatedToken) console.log(`Admin token (generated for this run; set BYLINE_ADMIN_TOKEN to keep one): ${adminToken}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
-    db.close();
+    await store.close();
     process.exit(0);
   });
 }

@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildApp } from '../app.js';
-import { ensureDataDir, MIGRATIONS, openDatabase, StartupError } from '../db.js';
+import { ensureDataDir, openDatabase } from '../store/sqlite/database.js';
+import { MIGRATIONS } from '../store/sqlite/migrations.js';
+import { StartupError } from '../store/store.js';
 import { createComment, getComments, NO_LIMITS, tempDir } from './helpers.js';
 
 describe('database', () => {

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildApp } from '../app.js';
-import { openDatabase } from '../db.js';
+import { openDatabase } from '../store/sqlite/database.js';
+import { SqliteStore } from '../store/sqlite/store.js';
 import { errorOf, makeApp, NO_LIMITS, postComment, tempDir } from './helpers.js';
 
 const VALID = { author: { name: 'A' }, body: 'hello' };
@@ -62,7 +63,7 @@ describe('request errors', () => {
   test('an unexpected failure is a bare 500 internal, without details', async () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, 'byline.sqlite'));
-    const app = await buildApp({ db, rateLimits: NO_LIMITS, staticRoot: dir });
+    const app = await buildApp({ store: new SqliteStore({ db }), rateLimits: NO_LIMITS, staticRoot: dir });
     db.close(); // every query now throws
     const res = await app.inject({ url: '/api/threads/t/comments' });
     await app.close();

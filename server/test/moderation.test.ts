@@ -81,7 +81,7 @@ describe('admin API', () => {
 
 describe('moderation CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: '/nonexistent-byline-dir' } });
+    spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/tools/moderate.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: '/nonexistent-byline-dir' } });
 
   test('list, approve and reject work on the database file', async () => {
     const { app, dbPath } = await makeApp();
@@ -106,7 +106,7 @@ describe('moderation CLI', () => {
   test('reads BYLINE_DATA_DIR when --db is not given', async () => {
     const { app, dir } = await makeApp();
     const c = await createComment(app, 'env', 'A', 'www.example.com');
-    const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), 'list', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: dir } });
+    const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/tools/moderate.ts'), 'list', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: dir } });
     assert.equal(res.status, 0, res.stderr);
     assert.deepEqual(JSON.parse(res.stdout).map((x: { id: string }) => x.id), [c.id]);
   });

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commentStore, type Status } from './comments.js';
-import { dataFile, openDatabase, StartupError } from './db.js';
+import { Moderation } from '../domain/moderation.js';
+import { dataFile } from '../store/sqlite/database.js';
+import { SqliteStore } from '../store/sqlite/store.js';
+import { StartupError, type Status, type Store } from '../store/store.js';
 
 const USAGE = `Usage: npm run moderate -- [--db FILE] <command>
 
@@ -46,18 +48,18 @@ const limit = Number(values.limit);
 if (!Number.isInteger(limit) || limit < 1) exit(2, '--limit must be a positive integer');
 
 const file = values.db ? resolve(values.db) : dataFile(resolve(process.env.BYLINE_DATA_DIR || 'data'));
-let db;
+let store: Store;
 try {
   // mustExist: a typo in the path must not create an empty database next to the real one.
-  db = openDatabase(file, { mustExist: true });
+  store = new SqliteStore({ file, mustExist: true });
 } catch (error) {
   exit(1, error instanceof StartupError ? error.message : String(error));
 }
-const store = commentStore(db);
+const moderation = new Moderation(store);
 
 try {
   if (command === 'list') {
-    const items = store.listByStatus(values.status as Status, { thread: values.thread, limit });
+    const { items } = await moderation.list(values.status as Status, { thread: values.thread, limit });
     if (values.json) console.log(JSON.stringify(items, null, 2));
     else if (!items.length) console.log(`No ${values.status} comments.`);
     else {
@@ -67,10 +69,10 @@ try {
       }
     }
   } else {
-    const comment = store.setStatus(id, command === 'approve' ? 'published' : 'rejected');
+    const comment = await moderation.decide(id, command === 'approve' ? 'approve' : 'reject');
     if (!comment) exit(1, `No comment with id ${id}.`);
     console.log(`${command === 'approve' ? 'Approved' : 'Rejected'} ${id} (thread ${comment.thread}).`);
   }
 } finally {
-  db.close();
+  await store.close();
 }
