@@ -7,6 +7,8 @@ export interface StoreSettings {
   /** `postgres://…` selects PostgreSQL; unset, the SQLite file in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** PostgreSQL connections per process. */
+  poolSize?: number;
   /** Refuse to create a database that is not there (tools pointed at the wrong place). */
   mustExist?: boolean;
 }
@@ -16,7 +18,8 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
   const url = settings.databaseUrl;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new StartupError('DATABASE_URL must start with postgres:// (or be unset for SQLite).');
-    throw new StartupError('PostgreSQL is not supported yet.');
+    const { PostgresStore } = await import('./postgres/store.js');
+    return PostgresStore.open(url, { poolSize: settings.poolSize });
   }
   const dir = resolve(settings.dataDir);
   if (!settings.mustExist) ensureDataDir(dir);

@@ -7,9 +7,9 @@ import { buildApp } from '../app.js';
 import { ensureDataDir, openDatabase } from '../store/sqlite/database.js';
 import { MIGRATIONS } from '../store/sqlite/migrations.js';
 import { StartupError } from '../store/store.js';
-import { createComment, getComments, NO_LIMITS, tempDir } from './helpers.js';
+import { createComment, getComments, NO_LIMITS, sqliteOnly, tempDir } from './helpers.js';
 
-describe('database', () => {
+describe('SQLite database file', sqliteOnly, () => {
   test('a new database gets WAL, FULL sync and every migration, once', () => {
     const file = join(tempDir(), 'byline.sqlite');
     const db = openDatabase(file);

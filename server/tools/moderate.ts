@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Moderation } from '../domain/moderation.js';
 import { dataFile } from '../store/sqlite/database.js';
+import { openStore } from '../store/open.js';
 import { SqliteStore } from '../store/sqlite/store.js';
 import { StartupError, type Status, type Store } from '../store/store.js';
 
@@ -12,7 +13,8 @@ Commands:
   approve ID     publish a pending (or rejected) comment
   reject ID      hide a comment for good; it is never listed or counted
 
-The database is --db, else $BYLINE_DATA_DIR/byline.sqlite (default ./data/byline.sqlite).`;
+The database is --db FILE, else $DATABASE_URL (PostgreSQL), else $BYLINE_DATA_DIR/byline.sqlite
+(default ./data/byline.sqlite).`;
 
 const STATUSES = ['pending', 'published', 'rejected'];
 
@@ -51,7 +53,7 @@ const file = values.db ? resolve(values.db) : dataFile(resolve(process.env.BYLIN
 let store: Store;
 try {
   // mustExist: a typo in the path must not create an empty database next to the real one.
-  store = new SqliteStore({ file, mustExist: true });
+  store = values.db || !process.env.DATABASE_URL ? new SqliteStore({ file, mustExist: true }) : await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: '' });
 } catch (error) {
   exit(1, error instanceof StartupError ? error.message : String(error));
 }
