@@ -2,11 +2,12 @@ import AjvCompiler from '@fastify/ajv-compiler';
 import fastifyCompress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Comments } from './domain/comments.js';
 import { Moderation } from './domain/moderation.js';
+import { Metrics } from './metrics.js';
 import { sharedRateLimitStore } from './rate-limits.js';
 import type { RateLimit, RouteContext } from './routes/context.js';
 import { ApiError, errorBody, errorHandler } from './routes/errors.js';
@@ -30,6 +31,9 @@ export interface AppOptions {
   demo?: boolean;
   /** Trust X-Forwarded-For (only behind a proxy you control): rate limits then key on the real client. */
   trustProxy?: boolean;
+  /** Bearer token for GET /metrics (Prometheus); without one there is no /metrics. */
+  metricsToken?: string;
+  /** pino options; each request is logged once, at info, without bodies or headers. */
   logger?: FastifyServerOptions['logger'];
   /** Clock, for tests. */
   now?: () => Date;
@@ -73,7 +77,9 @@ function sameHost(origin: string, host: string | undefined): boolean {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.store && !options.dbPath) throw new Error('buildApp needs store or dbPath');
   const allowed = normalizeOrigins(options.allowedOrigins ?? []);
-  const store = options.store ?? new SqliteStore({ file: options.dbPath! });
+  const opened = options.store ?? new SqliteStore({ file: options.dbPath! });
+  const metrics = new Metrics();
+  const store = metrics.counting(opened);
   const now = options.now ?? (() => new Date());
   const context: RouteContext = {
     comments: new Comments(store, now),
@@ -83,10 +89,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     adminToken: options.adminToken,
     staticRoot: options.staticRoot ?? REPO_ROOT,
     demo: options.demo ?? true,
+    metrics,
+    metricsToken: options.metricsToken,
   };
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // One access line per request from the onResponse hook below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 16 * 1024,
     // Thread ids may be 128 chars; longer ones should reach the schema and get a 400 naming the field.
@@ -97,7 +107,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (reply as FastifyReply).code(400).send(errorBody('bad_request', 'Malformed URL.'));
     },
   });
-  if (!options.store) app.addHook('onClose', async () => store.close());
+  if (!options.store) app.addHook('onClose', async () => opened.close());
+  metrics.observe(app);
+  app.addHook('onResponse', async (request, reply) => {
+    // The path without its query, the route pattern and timing: never bodies, headers or tokens.
+    request.log.info(
+      { method: request.method, path: request.url.split('?')[0], route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: request.ip },
+      'request',
+    );
+  });
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {

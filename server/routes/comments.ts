@@ -21,7 +21,7 @@ function requireJson(request: FastifyRequest): void {
 }
 
 /** GET a thread's page of comments, POST a comment. */
-export const commentRoutes: RouteModule = (app, { comments, limits }) => {
+export const commentRoutes: RouteModule = (app, { comments, limits, metrics }) => {
   app.get<{ Params: { thread: string }; Querystring: { limit: number; cursor?: string; sort: Sort } }>(
     '/threads/:thread/comments',
     {
@@ -70,7 +70,8 @@ export const commentRoutes: RouteModule = (app, { comments, limits }) => {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'] as string;
-      const { comment } = await comments.post(request.params.thread, request.body, key);
+      const { comment, created } = await comments.post(request.params.thread, request.body, key);
+      if (created) metrics.posted.inc({ status: comment.status });
       return reply.code(201).header('cache-control', 'no-store').send({ comment });
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Comments } from '../domain/comments.js';
 import type { Moderation } from '../domain/moderation.js';
+import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 
 export interface RateLimit {
@@ -21,6 +22,9 @@ export interface RouteContext {
   staticRoot: string;
   /** Serve the demo pages and the built widgets (off: the API alone). */
   demo: boolean;
+  metrics: Metrics;
+  /** Bearer token for GET /metrics; without one the route does not exist. */
+  metricsToken?: string;
 }
 
 /** A public surface: registers its routes on `app` (already prefixed, e.g. /api). */

@@ -5,20 +5,15 @@
  * `201` is stored, none twice.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT } from '../app.js';
-import { sqliteOnly, tempDir, testDatabase } from './helpers.js';
+import { MAIN, sqliteOnly, startServer, tempDir, testDatabase } from './helpers.js';
 
-const MAIN = join(REPO_ROOT, 'server/main.ts');
 const env = (database: string | Record<string, string>) => ({
-  ...process.env,
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATABASE_URL: '',
   ...(typeof database === 'string' ? { BYLINE_DATA_DIR: database } : database),
   BYLINE_ADMIN_TOKEN: 'crash-test-token-0123456789',
   // The write load comes from one address; the per-IP post limit is not what this test is about.
@@ -26,22 +21,9 @@ const env = (database: string | Record<string, string>) => ({
   BYLINE_RATE_LIMIT_READ: '1000000',
 });
 
-async function start(database: string | Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env(database) });
-  let out = '';
-  child.stdout!.setEncoding('utf8');
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => (out += chunk));
-  const base = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: string) => {
-      out += chunk;
-      const url = /Byline demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (url) resolve(url[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { child, base };
-}
+const start = (database: string | Record<string, string>) => startServer(env(database));
+/** For a process expected to exit at startup. */
+const processEnv = (database: string) => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env(database) });
 
 const WRITERS = 8;
 const ROUNDS = 3;
@@ -145,7 +127,7 @@ describe('kill -9 during a write load', () => {
 
 describe('damaged data at startup', sqliteOnly, () => {
   const startOnce = (dataDir: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env(dataDir), encoding: 'utf8', timeout: 30_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: processEnv(dataDir), encoding: 'utf8', timeout: 30_000 });
 
   /** A real database with comments, closed cleanly (WAL checkpointed into the main file). */
   async function populated(): Promise<{ dataDir: string; file: string }> {
@@ -198,7 +180,7 @@ describe('rate limits from the environment', () => {
     for (const value of ['0', 'ten', '5.5']) {
       const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN], {
         cwd: REPO_ROOT,
-        env: { ...env(tempDir()), BYLINE_RATE_LIMIT_READ: value },
+        env: { ...processEnv(tempDir()), BYLINE_RATE_LIMIT_READ: value },
         encoding: 'utf8',
         timeout: 30_000,
       });

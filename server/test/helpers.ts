@@ -1,11 +1,12 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import pg from 'pg';
-import { buildApp, type AppOptions } from '../app.js';
+import { buildApp, REPO_ROOT, type AppOptions } from '../app.js';
 import { PostgresStore } from '../store/postgres/store.js';
 import { SqliteStore } from '../store/sqlite/store.js';
 import type { Store } from '../store/store.js';
@@ -154,4 +155,35 @@ export function errorOf(res: { statusCode: number; json(): unknown }) {
     throw new Error(`not an error body: ${JSON.stringify(body)}`);
   }
   return body.error;
+}
+
+export const MAIN = join(REPO_ROOT, 'server/main.ts');
+
+export interface RunningServer {
+  child: ChildProcess;
+  /** `http://127.0.0.1:PORT` */
+  base: string;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+}
+
+/** Starts server/main.ts as its own process with `env` over a clean base, and waits for its URL. */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
+  });
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => (out += chunk));
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: string) => {
+      out += chunk;
+      const url = /Byline (?:demo|API): (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (url) resolve(url[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { child, base, output: () => out };
 }
