@@ -33,7 +33,7 @@ export interface PostRequest {
   /**
    * Called inside the transaction, with the named parent and (if that is itself a reply) its
    * top-level comment, both locked against a concurrent status change. Answers the parent id to
-   * store, or undefined to refuse the post.
+   * store (one of those two), or undefined to refuse the post.
    */
   placeReply(parent: StoredComment | undefined, top: StoredComment | undefined): string | undefined;
 }
@@ -70,6 +70,8 @@ export interface Store {
   totals(threads: string[]): Promise<Record<string, number>>;
   /** The same figure counted from the rows; for audits and tests, never on a reader's request. */
   recount(thread: string): Promise<number>;
+  /** Every comment in any status, oldest first, after `after` if given (export). */
+  allComments(options: { limit: number; after?: Position }): Promise<StoredComment[]>;
   /** Comments in one status, oldest first, after `after` if given (admin paging). */
   byStatus(status: Status, options: { thread?: string; limit: number; after?: Position }): Promise<StoredComment[]>;
   /** Changes a comment's status and the thread's total in one transaction; undefined when no such id. */

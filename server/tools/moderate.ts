@@ -1,10 +1,7 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Moderation } from '../domain/moderation.js';
-import { dataFile } from '../store/sqlite/database.js';
-import { openStore } from '../store/open.js';
-import { SqliteStore } from '../store/sqlite/store.js';
-import { StartupError, type Status, type Store } from '../store/store.js';
+import type { Status } from '../store/store.js';
+import { DATABASE_HELP, exit, toolStore } from './tool-store.js';
 
 const USAGE = `Usage: npm run moderate -- [--db FILE] <command>
 
@@ -13,15 +10,10 @@ Commands:
   approve ID     publish a pending (or rejected) comment
   reject ID      hide a comment for good; it is never listed or counted
 
-The database is --db FILE, else $DATABASE_URL (PostgreSQL), else $BYLINE_DATA_DIR/byline.sqlite
-(default ./data/byline.sqlite).`;
+${DATABASE_HELP}`;
 
 const STATUSES = ['pending', 'published', 'rejected'];
 
-function exit(code: number, message: string): never {
-  (code === 0 ? console.log : console.error)(message);
-  process.exit(code);
-}
 
 let parsed;
 try {
@@ -49,14 +41,7 @@ if (!STATUSES.includes(values.status)) exit(2, `--status must be one of ${STATUS
 const limit = Number(values.limit);
 if (!Number.isInteger(limit) || limit < 1) exit(2, '--limit must be a positive integer');
 
-const file = values.db ? resolve(values.db) : dataFile(resolve(process.env.BYLINE_DATA_DIR || 'data'));
-let store: Store;
-try {
-  // mustExist: a typo in the path must not create an empty database next to the real one.
-  store = values.db || !process.env.DATABASE_URL ? new SqliteStore({ file, mustExist: true }) : await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: '' });
-} catch (error) {
-  exit(1, error instanceof StartupError ? error.message : String(error));
-}
+const store = await toolStore(values.db);
 const moderation = new Moderation(store);
 
 try {

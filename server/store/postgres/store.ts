@@ -94,19 +94,20 @@ export class PostgresStore implements Store {
         [comment.thread, request.key, request.requestHash, comment.id, comment.createdAt],
       );
       if (claimed.rowCount === 0) return 'replay';
-      let parentId: string | null = null;
+      let parent: StoredComment | undefined;
       if (request.parentId !== null) {
-        const parent = await lockComment(client, request.parentId);
-        const top = parent?.parentId ? await lockComment(client, parent.parentId) : undefined;
-        const placed = request.placeReply(parent, top);
+        const named = await lockComment(client, request.parentId);
+        const top = named?.parentId ? await lockComment(client, named.parentId) : undefined;
+        const placed = request.placeReply(named, top);
         if (placed === undefined) throw new RefusedParent();
-        parentId = placed;
+        parent = placed === named?.id ? named : top;
       }
-      const stored: StoredComment = { ...comment, parentId };
+      const stored: StoredComment = { ...comment, parentId: parent?.id ?? null };
       await client.query(`INSERT INTO comments (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         stored.id, stored.thread, stored.parentId, stored.authorName, stored.body, stored.createdAt, stored.status,
       ]);
-      if (stored.status === 'published') await addTotal(client, stored.thread, 1);
+      const delta = totalDelta('rejected', stored.status, parent ? parent.status : null, 0);
+      if (delta) await addTotal(client, stored.thread, delta);
       return { outcome: 'created', comment: stored };
     }).catch((error: unknown) => {
       if (error instanceof RefusedParent) return { outcome: 'invalid_parent' } as const;
@@ -169,6 +170,15 @@ export class PostgresStore implements Store {
       [thread],
     );
     return Number(rows[0].n);
+  }
+
+  async allComments(options: { limit: number; after?: Position }) {
+    const { after } = options;
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM comments WHERE ($1::text IS NULL OR (created_at, id) > ($1, $2)) ORDER BY created_at, id LIMIT $3`,
+      [after?.createdAt ?? null, after?.id ?? null, options.limit],
+    );
+    return rows.map(fromRow);
   }
 
   async byStatus(status: Status, options: { thread?: string; limit: number; after?: Position }) {

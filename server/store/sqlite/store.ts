@@ -76,6 +76,8 @@ export class SqliteStore implements Store {
       byStatus: db.prepare<[{ status: Status; thread: string | null; afterAt: string | null; afterId: string | null; limit: number }], Row>(`SELECT * FROM comments
         WHERE status = @status AND (@thread IS NULL OR thread = @thread) AND (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
         ORDER BY created_at, id LIMIT @limit`),
+      all: db.prepare<[{ afterAt: string | null; afterId: string | null; limit: number }], Row>(`SELECT * FROM comments
+        WHERE (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId)) ORDER BY created_at, id LIMIT @limit`),
       setStatus: db.prepare<[Status, string, string]>('UPDATE comments SET status = ?, moderated_at = ? WHERE id = ?'),
     };
 
@@ -101,19 +103,19 @@ export class SqliteStore implements Store {
       const { comment } = request;
       const seen = s.keyRow.get(comment.thread, request.key);
       if (seen) return { outcome: 'replayed', comment: fromRow(s.byId.get(seen.comment_id)!), requestHash: seen.request_hash };
-      let parentId: string | null = null;
+      let parent: StoredComment | undefined;
       if (request.parentId !== null) {
-        const parent = this.row(request.parentId);
-        const top = parent?.parentId ? this.row(parent.parentId) : undefined;
-        const placed = request.placeReply(parent, top);
+        const named = this.row(request.parentId);
+        const top = named?.parentId ? this.row(named.parentId) : undefined;
+        const placed = request.placeReply(named, top);
         if (placed === undefined) return { outcome: 'invalid_parent' };
-        parentId = placed;
+        parent = placed === named?.id ? named : top;
       }
-      const stored: StoredComment = { ...comment, parentId };
+      const stored: StoredComment = { ...comment, parentId: parent?.id ?? null };
       s.insertComment.run(stored);
       s.insertKey.run(comment.thread, request.key, request.requestHash, comment.id, comment.createdAt);
-      // A new reply is only ever placed under a published comment, so published means counted.
-      if (stored.status === 'published') s.addTotal.run({ thread: stored.thread, delta: 1 });
+      const delta = totalDelta('rejected', stored.status, parent ? parent.status : null, 0);
+      if (delta) s.addTotal.run({ thread: stored.thread, delta });
       return { outcome: 'created', comment: stored };
     });
     // IMMEDIATE takes the write lock up front, so two processes cannot both miss the key.
@@ -150,6 +152,16 @@ export class SqliteStore implements Store {
 
   async recount(thread: string) {
     return this.statements.recount.get(thread)!.n;
+  }
+
+  async allComments(options: { limit: number; after?: Position }) {
+    const { after } = options;
+    return this.statements.all.all({ afterAt: after?.createdAt ?? null, afterId: after?.id ?? null, limit: options.limit }).map(fromRow);
+  }
+
+  /** A consistent copy of the live database in `file` (SQLite's online backup API). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   async byStatus(status: Status, options: { thread?: string; limit: number; after?: Position }) {
