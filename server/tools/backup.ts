@@ -4,9 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SqliteStore } from '../store/sqlite/store.js';
-import { DATABASE_HELP, exit, toolStore } from './tool-store.js';
+import { DATABASE_HELP, exit, outputArgs, toolStore } from './tool-store.js';
 
 const USAGE = `Usage: npm run backup -- [--db FILE] [--out FILE]
 
@@ -14,13 +13,7 @@ Writes a consistent copy of the SQLite database while the server runs (default o
 byline-backup-<UTC timestamp>.sqlite). ${DATABASE_HELP}
 For PostgreSQL (DATABASE_URL set) use pg_dump: pg_dump --format=custom --file=byline.dump "$DATABASE_URL"`;
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-} catch (error) {
-  exit(2, `${(error as Error).message}\n\n${USAGE}`);
-}
-if (values.help) exit(0, USAGE);
+const values = outputArgs(USAGE);
 if (!values.db && process.env.DATABASE_URL) exit(2, `DATABASE_URL is set: this is a PostgreSQL database.\n${USAGE.split('\n').at(-1)}`);
 const out = resolve(values.out ?? `byline-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
 if (existsSync(out)) exit(1, `${out} already exists; choose another --out.`);

@@ -4,23 +4,16 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { toAdmin } from '../domain/comments.js';
 import type { Position } from '../store/store.js';
-import { DATABASE_HELP, exit, toolStore } from './tool-store.js';
+import { DATABASE_HELP, outputArgs, toolStore } from './tool-store.js';
 
 const USAGE = `Usage: npm run export -- [--db FILE] [--out FILE]
 
 Writes every comment as one JSON object per line to --out (default: stdout). ${DATABASE_HELP}`;
 const PAGE = 1000;
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-} catch (error) {
-  exit(2, `${(error as Error).message}\n\n${USAGE}`);
-}
-if (values.help) exit(0, USAGE);
+const values = outputArgs(USAGE);
 
 const store = await toolStore(values.db);
 const out = values.out ? createWriteStream(values.out, { flags: 'wx' }) : process.stdout;

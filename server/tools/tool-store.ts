@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { dataFile } from '../store/sqlite/database.js';
 import { openStore } from '../store/open.js';
 import { SqliteStore } from '../store/sqlite/store.js';
@@ -25,4 +26,16 @@ export async function toolStore(db: string | undefined): Promise<Store> {
   } catch (error) {
     exit(1, error instanceof StartupError ? error.message : String(error));
   }
+}
+
+/** The --db, --out and --help options of backup and export; bad usage exits 2 with the usage. */
+export function outputArgs(usage: string): { db?: string; out?: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    exit(2, `${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) exit(0, usage);
+  return values;
 }

@@ -1,27 +1,8 @@
 import pg from 'pg';
 import { StartupError, type PostRequest, type PostResult, type Position, type RateLimitHit, type Sort, type Status, type Store, type StoredComment } from '../store.js';
+import { fromRow, type CommentRow as Row } from '../rows.js';
 import { totalDelta } from '../totals.js';
 import { MIGRATIONS } from './migrations.js';
-
-interface Row {
-  id: string;
-  thread: string;
-  parent_id: string | null;
-  author_name: string;
-  body: string;
-  created_at: string;
-  status: Status;
-}
-
-const fromRow = (r: Row): StoredComment => ({
-  id: r.id,
-  thread: r.thread,
-  parentId: r.parent_id,
-  authorName: r.author_name,
-  body: r.body,
-  createdAt: r.created_at,
-  status: r.status,
-});
 
 const COLUMNS = 'id, thread, parent_id, author_name, body, created_at, status';
 const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,27 +1,8 @@
 import Database from 'better-sqlite3';
 import type { PostRequest, PostResult, Position, RateLimitHit, Sort, Status, Store, StoredComment } from '../store.js';
+import { fromRow, type CommentRow as Row } from '../rows.js';
 import { totalDelta } from '../totals.js';
 import { LATEST, openDatabase, schemaVersion, type DB } from './database.js';
-
-interface Row {
-  id: string;
-  thread: string;
-  parent_id: string | null;
-  author_name: string;
-  body: string;
-  created_at: string;
-  status: Status;
-}
-
-const fromRow = (r: Row): StoredComment => ({
-  id: r.id,
-  thread: r.thread,
-  parentId: r.parent_id,
-  authorName: r.author_name,
-  body: r.body,
-  createdAt: r.created_at,
-  status: r.status,
-});
 
 /** Expired rate-limit rows are swept about once per this many hits. */
 const SWEEP_EVERY = 1000;
