@@ -16,7 +16,7 @@ function parsePort(value: string): number {
 }
 
 /** A positive whole number from the environment (requests per minute, pool size), if set. */
-function perMinute(name: string): number | undefined {
+function positiveWhole(name: string): number | undefined {
   const value = process.env[name];
   if (!value) return undefined;
   const what = name.startsWith('BYLINE_RATE_LIMIT') ? ' of requests per minute' : '';
@@ -27,7 +27,7 @@ function perMinute(name: string): number | undefined {
 const port = parsePort(process.env.PORT ?? '8787');
 const rateLimits: NonNullable<AppOptions['rateLimits']> = {};
 for (const [route, name] of [['post', 'BYLINE_RATE_LIMIT_POST'], ['read', 'BYLINE_RATE_LIMIT_READ']] as const) {
-  const max = perMinute(name);
+  const max = positiveWhole(name);
   if (max) rateLimits[route] = { max, timeWindow: 60_000 };
 }
 const host = process.env.HOST || '127.0.0.1';
@@ -37,7 +37,7 @@ const adminToken = process.env.BYLINE_ADMIN_TOKEN || randomBytes(24).toString('b
 const dataDir = process.env.BYLINE_DATA_DIR || 'data';
 const demo = process.env.BYLINE_DEMO !== '0';
 const production = process.env.NODE_ENV === 'production';
-const poolSize = perMinute('BYLINE_PG_POOL_SIZE');
+const poolSize = positiveWhole('BYLINE_PG_POOL_SIZE');
 
 let store: Store;
 try {

@@ -69,6 +69,25 @@ describe('admin API', () => {
     assert.deepEqual([json.total, json.items.length], [0, 0]);
   });
 
+  test('the queue pages by cursor, oldest first, past any limit', async () => {
+    const { app } = await makeApp();
+    const held = [];
+    for (let i = 0; i < 5; i++) held.push((await createComment(app, 'q', 'A', `link ${i} www.example.com`)).id);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let pages = 0; pages < 5; pages++) {
+      const res = await app.inject({ url: `/api/admin/comments?status=pending&limit=2${cursor && `&cursor=${cursor}`}`, headers: auth });
+      assert.equal(res.statusCode, 200);
+      const { items, nextCursor } = res.json();
+      seen.push(...items.map((c: { id: string }) => c.id));
+      if (!nextCursor) break;
+      cursor = encodeURIComponent(nextCursor);
+    }
+    assert.deepEqual(seen, held);
+    const bad = await app.inject({ url: '/api/admin/comments?cursor=nope', headers: auth });
+    assert.deepEqual([bad.statusCode, errorOf(bad).field], [400, 'cursor']);
+  });
+
   test('unknown id is 404, bad status is 400 on "status"', async () => {
     const { app } = await makeApp();
     const res = await app.inject({ method: 'POST', url: '/api/admin/comments/nope/approve', headers: auth });
