@@ -78,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.store && !options.dbPath) throw new Error('buildApp needs store or dbPath');
   const allowed = normalizeOrigins(options.allowedOrigins ?? []);
   const opened = options.store ?? new SqliteStore({ file: options.dbPath! });
-  const metrics = new Metrics();
+  const metrics = new Metrics(Boolean(options.metricsToken));
   const store = metrics.counting(opened);
   const now = options.now ?? (() => new Date());
   const context: RouteContext = {

@@ -43,8 +43,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'byline_' });
+  /** `processMetrics`: also Node's own (CPU, memory, event loop), which sample in the background. */
+  constructor(processMetrics: boolean) {
+    if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'byline_' });
   }
 
   /** Counts every answer by route pattern (never the raw URL: thread ids would explode the label set). */

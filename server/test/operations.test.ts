@@ -66,6 +66,7 @@ describe('metrics', () => {
       }
       // The closed store failed the GET (at its rate-limit counter or its query); the 500 is counted too.
       assert.match(text, /^byline_db_errors_total\{operation="\w+"\} 1$/m);
+      assert.match(text, /^byline_process_cpu_user_seconds_total /m, "Node's process metrics");
       // Thread ids never become labels.
       assert.ok(!text.includes('m-1'));
     } finally {
