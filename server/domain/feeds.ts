@@ -1,6 +1,6 @@
 /**
  * Article and related-topics feeds for the seed page (Vietnam.vn, Thai edition of a mic.gov.vn article),
- * in Thai, Vietnamese and English, shaped by the Article / Related contract of DESIGN.md.
+ * in Thai, Vietnamese and English, shaped by the Article / Related contract of docs/contract.md.
  * The Thai strings of the seed are copied byte for byte; the related items' ids, urls and dates are invented.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The JSON the comments API sends and receives, as it travels (DESIGN "Comments REST contract v1").
+ * The JSON the comments API sends and receives, as it travels (docs/contract.md, "Comments REST contract v1").
  * Type-only and shared by the widgets and the reference server, so neither re-declares it. The comment
  * box's checked view of an answer (comment-box/comments-api.ts) turns `parentId: null` into absent.
  */
