@@ -1,21 +1,24 @@
 import AjvCompiler from '@fastify/ajv-compiler';
+import fastifyCompress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import fastifyCompress from '@fastify/compress';
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commentRoutes, commentStore, type CommentStore, type RateLimit } from './comments.js';
-import { openDatabase, type DB } from './db.js';
-import { ApiError, errorBody, errorHandler } from './errors.js';
-import { articlesIn, getArticle, getRelated, LANGS, type Article, type Lang, type RelatedFeed } from './feeds.js';
-import { moderationRoutes } from './moderation.js';
+import { Comments } from './domain/comments.js';
+import { Moderation } from './domain/moderation.js';
+import { Metrics } from './metrics.js';
+import { sharedRateLimitStore } from './rate-limits.js';
+import type { RateLimit, RouteContext } from './routes/context.js';
+import { ApiError, errorBody, errorHandler } from './routes/errors.js';
+import { API_ROUTES, SITE_ROUTES } from './routes/index.js';
+import { SqliteStore } from './store/sqlite/store.js';
+import type { Store } from './store/store.js';
 
 export interface AppOptions {
-  /** An open database (the caller closes it) ... */
-  db?: DB;
-  /** ... or a file to open (closed with the app). */
+  /** An open store (the caller closes it) ... */
+  store?: Store;
+  /** ... or a SQLite file to open (closed with the app). */
   dbPath?: string;
   /** Partner origins allowed by CORS, e.g. `https://news.example`. The server's own origin is always allowed. */
   allowedOrigins?: string[];
@@ -24,8 +27,13 @@ export interface AppOptions {
   rateLimits?: { post?: RateLimit; read?: RateLimit };
   /** Folder holding demo/, cdn/, dist/ and node_modules/ (default: the repository root). */
   staticRoot?: string;
+  /** Serve the demo pages and bundles (default true); false serves the API alone. */
+  demo?: boolean;
   /** Trust X-Forwarded-For (only behind a proxy you control): rate limits then key on the real client. */
   trustProxy?: boolean;
+  /** Bearer token for GET /metrics (Prometheus); without one there is no /metrics. */
+  metricsToken?: string;
+  /** pino options; each request is logged once, at info, without bodies or headers. */
   logger?: FastifyServerOptions['logger'];
   /** Clock, for tests. */
   now?: () => Date;
@@ -67,14 +75,28 @@ function sameHost(origin: string, host: string | undefined): boolean {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  if (!options.db && !options.dbPath) throw new Error('buildApp needs db or dbPath');
+  if (!options.store && !options.dbPath) throw new Error('buildApp needs store or dbPath');
   const allowed = normalizeOrigins(options.allowedOrigins ?? []);
-  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
-  const db = options.db ?? openDatabase(options.dbPath!);
-  const store = commentStore(db, options.now);
+  const opened = options.store ?? new SqliteStore({ file: options.dbPath! });
+  const metrics = new Metrics(Boolean(options.metricsToken));
+  const store = metrics.counting(opened);
+  const now = options.now ?? (() => new Date());
+  const context: RouteContext = {
+    comments: new Comments(store, now),
+    moderation: new Moderation(store, now),
+    store,
+    limits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    adminToken: options.adminToken,
+    staticRoot: options.staticRoot ?? REPO_ROOT,
+    demo: options.demo ?? true,
+    metrics,
+    metricsToken: options.metricsToken,
+  };
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // One access line per request from the onResponse hook below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 16 * 1024,
     // Thread ids may be 128 chars; longer ones should reach the schema and get a 400 naming the field.
@@ -85,7 +107,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (reply as FastifyReply).code(400).send(errorBody('bad_request', 'Malformed URL.'));
     },
   });
-  if (!options.db) app.addHook('onClose', async () => db.close());
+  if (!options.store) app.addHook('onClose', async () => opened.close());
+  metrics.observe(app);
+  app.addHook('onResponse', async (request, reply) => {
+    // The path without its query, the route pattern and timing: never bodies, headers or tokens.
+    request.log.info(
+      { method: request.method, path: request.url.split('?')[0], route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: request.ip },
+      'request',
+    );
+  });
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {
@@ -102,8 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'rate_limited', `Too many requests; retry in ${context.after}.`),
+    store: sharedRateLimitStore(store),
+    errorResponseBuilder: (_request, limit) => new ApiError(429, 'rate_limited', `Too many requests; retry in ${limit.after}.`),
   });
 
   await app.register(
@@ -122,70 +152,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           });
         },
       });
-      commentRoutes(api, { store, read: limits.read, post: limits.post });
-      feedRoutes(api, store, limits.read);
-      await api.register(async (admin) => moderationRoutes(admin, { store, adminToken: options.adminToken, read: limits.read }), {
-        prefix: '/admin',
-      });
+      for (const routes of API_ROUTES) await routes(api, context);
     },
     { prefix: '/api' },
   );
-
-  registerStatic(app, options.staticRoot ?? REPO_ROOT);
+  for (const routes of SITE_ROUTES) await routes(app, context);
   return app;
-}
-
-function feedRoutes(api: FastifyInstance, store: CommentStore, read: RateLimit) {
-  const schema = {
-    params: { type: 'object', properties: { id: { type: 'string', maxLength: 128 } } },
-    querystring: { type: 'object', properties: { lang: { type: 'string', enum: LANGS, default: 'th' } } },
-  };
-  const withCounts = <T extends Article | RelatedFeed>(value: T): T => {
-    const articles = articlesIn(value);
-    const counts = store.countThreads(articles.map((a) => a.thread ?? a.id));
-    for (const a of articles) a.commentCount = counts[a.thread ?? a.id];
-    return value;
-  };
-  for (const [path, lookup] of [['/articles/:id', getArticle], ['/related/:id', getRelated]] as const) {
-    api.get<{ Params: { id: string }; Querystring: { lang: Lang } }>(path, { config: { rateLimit: read }, schema }, async (request, reply) => {
-      const found = lookup(request.params.id, request.query.lang);
-      if (!found) throw new ApiError(404, 'not_found', 'No article with this id.', 'id');
-      // no-cache: the comment counts inside change whenever someone posts.
-      reply.header('cache-control', 'no-cache').header('content-language', request.query.lang);
-      return withCounts(found);
-    });
-  }
-}
-
-/**
- * demo/ and the built bundles, plus the Lit packages so a demo page can import the unbundled build
- * through an import map. Folders that do not exist yet are still mounted: files are looked up per request.
- */
-function registerStatic(app: FastifyInstance, root: string) {
-  const mounts: [dir: string, prefix: string, crossOrigin: boolean][] = [
-    ['demo', '/demo/', false],
-    ['cdn', '/cdn/', true],
-    ['dist', '/dist/', true],
-    ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].map(
-      (pkg) => [`node_modules/${pkg}`, `/node_modules/${pkg}/`, true] as [string, string, boolean],
-    ),
-  ];
-  mounts.forEach(([dir, prefix, crossOrigin], i) => {
-    app.register(fastifyStatic, {
-      root: join(root, dir),
-      prefix,
-      decorateReply: i === 0,
-      redirect: true,
-      // Never hand out .env, .git and the like, even if someone drops them into a served folder.
-      dotfiles: 'ignore',
-      // Module scripts loaded by a partner page are CORS requests; the bundles are public.
-      setHeaders: crossOrigin
-        ? (reply) => {
-            reply.header('access-control-allow-origin', '*');
-            reply.header('cross-origin-resource-policy', 'cross-origin');
-          }
-        : undefined,
-    });
-  });
-  app.get('/', (_request, reply) => reply.redirect('/demo/'));
 }

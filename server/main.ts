@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { buildApp, type AppOptions } from './app.js';
-import { dataFile, ensureDataDir, openDatabase, StartupError, type DB } from './db.js';
+import { openStore } from './store/open.js';
+import { StartupError, type Store } from './store/store.js';
 
 /** Prints a one-line reason and exits non-zero: startup problems are the operator's to fix, not a stack trace. */
 function fail(message: string): never {
@@ -15,30 +15,33 @@ function parsePort(value: string): number {
   return port;
 }
 
-/** Requests per minute per client IP from the environment (e.g. raised for a load test), if set. */
-function perMinute(name: string): number | undefined {
+/** A positive whole number from the environment (requests per minute, pool size), if set. */
+function positiveWhole(name: string): number | undefined {
   const value = process.env[name];
   if (!value) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) fail(`${name} must be a positive whole number of requests per minute, got "${value}".`);
+  const what = name.startsWith('BYLINE_RATE_LIMIT') ? ' of requests per minute' : '';
+  if (!/^[1-9]\d*$/.test(value)) fail(`${name} must be a positive whole number${what}, got "${value}".`);
   return Number(value);
 }
 
 const port = parsePort(process.env.PORT ?? '8787');
 const rateLimits: NonNullable<AppOptions['rateLimits']> = {};
 for (const [route, name] of [['post', 'BYLINE_RATE_LIMIT_POST'], ['read', 'BYLINE_RATE_LIMIT_READ']] as const) {
-  const max = perMinute(name);
+  const max = positiveWhole(name);
   if (max) rateLimits[route] = { max, timeWindow: 60_000 };
 }
 const host = process.env.HOST || '127.0.0.1';
-const dataDir = resolve(process.env.BYLINE_DATA_DIR || 'data');
 const allowedOrigins = (process.env.BYLINE_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const generatedToken = !process.env.BYLINE_ADMIN_TOKEN;
 const adminToken = process.env.BYLINE_ADMIN_TOKEN || randomBytes(24).toString('base64url');
+const dataDir = process.env.BYLINE_DATA_DIR || 'data';
+const demo = process.env.BYLINE_DEMO !== '0';
+const production = process.env.NODE_ENV === 'production';
+const poolSize = positiveWhole('BYLINE_PG_POOL_SIZE');
 
-let db: DB;
+let store: Store;
 try {
-  ensureDataDir(dataDir);
-  db = openDatabase(dataFile(dataDir));
+  store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir, poolSize });
 } catch (error) {
   if (error instanceof StartupError) fail(error.message);
   fail(`cannot use data directory ${dataDir}: ${(error as Error).message}`);
@@ -46,24 +49,44 @@ try {
 
 let app;
 try {
-  app = await buildApp({ db, allowedOrigins, adminToken, rateLimits, trustProxy: process.env.BYLINE_TRUST_PROXY === '1', logger: { level: process.env.LOG_LEVEL || 'warn' } });
+  app = await buildApp({
+    store,
+    allowedOrigins,
+    adminToken,
+    rateLimits,
+    trustProxy: process.env.BYLINE_TRUST_PROXY === '1',
+    demo,
+    metricsToken: process.env.BYLINE_METRICS_TOKEN || undefined,
+    // Production logs one JSON line per request (info); development only warnings and errors.
+    logger: { level: process.env.LOG_LEVEL || (production ? 'info' : 'warn') },
+  });
   await app.listen({ port, host });
 } catch (error) {
-  db.close();
+  await store.close();
   fail((error as Error).message);
 }
 
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-console.log(`Byline demo: http://${shownHost}:${actualPort}/`);
-console.log(`Database: ${dataFile(dataDir)}`);
+console.log(demo ? `Byline demo: http://${shownHost}:${actualPort}/` : `Byline API: http://${shownHost}:${actualPort}/api/`);
+console.log(`Database: ${store.location}`);
 if (generatedToken) console.log(`Admin token (generated for this run; set BYLINE_ADMIN_TOKEN to keep one): ${adminToken}`);
 
+/** How long in-flight requests may take to finish after SIGTERM before the process gives up. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+// Graceful shutdown: stop accepting (new requests get 503 with Connection: close), let in-flight
+// requests finish and answer, then close the database (pool) and exit 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    const timer = setTimeout(() => {
+      console.error(`byline: requests still running ${SHUTDOWN_GRACE_MS / 1000} s after ${signal}; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await app.close();
-    db.close();
+    await store.close();
+    clearTimeout(timer);
     process.exit(0);
   });
 }

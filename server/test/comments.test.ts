@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { describe, test } from 'node:test';
-import { createComment, errorOf, getComments, makeApp, newKey, postComment } from './helpers.js';
+import { countRows, createComment, errorOf, getComments, makeApp, newKey, postComment } from './helpers.js';
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -113,7 +112,7 @@ describe('POST /api/threads/:thread/comments', () => {
   });
 
   test('the same key twice answers the same comment and stores one row', async () => {
-    const { app, dbPath } = await makeApp();
+    const { app, db } = await makeApp();
     const key = newKey();
     const payload = { author: { name: 'Lan' }, body: 'Một lần thôi' };
     const first = await postComment(app, 't', payload, { key });
@@ -121,13 +120,8 @@ describe('POST /api/threads/:thread/comments', () => {
     assert.equal(first.statusCode, 201);
     assert.equal(second.statusCode, 201);
     assert.deepEqual(second.json(), first.json());
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      assert.equal((db.prepare('SELECT COUNT(*) AS n FROM comments').get() as { n: number }).n, 1);
-      assert.equal((db.prepare('SELECT COUNT(*) AS n FROM idempotency_keys').get() as { n: number }).n, 1);
-    } finally {
-      db.close();
-    }
+    assert.equal(await countRows(db, 'comments'), 1);
+    assert.equal(await countRows(db, 'idempotency_keys'), 1);
   });
 
   test('the same key with a different comment is 409 idempotency_conflict, and nothing changes', async () => {
@@ -185,17 +179,12 @@ describe('POST /api/threads/:thread/comments', () => {
   });
 
   test('the honeypot: a filled "website" is 400 spam and nothing is stored', async () => {
-    const { app, dbPath } = await makeApp();
+    const { app, db } = await makeApp();
     const res = await postComment(app, 't', { author: { name: 'Bot' }, body: 'Buy', website: 'http://spam.example' });
     assert.equal(res.statusCode, 400);
     assert.deepEqual([errorOf(res).code, errorOf(res).field], ['spam', 'website']);
     assert.equal((await postComment(app, 't', { author: { name: 'Human' }, body: 'Hi', website: '' })).statusCode, 201);
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      assert.deepEqual(db.prepare('SELECT author_name FROM comments').pluck().all(), ['Human']);
-    } finally {
-      db.close();
-    }
+    assert.deepEqual((await db.query<{ author_name: string }>('SELECT author_name FROM comments')).map((r) => r.author_name), ['Human']);
   });
 
   test('replies: one level of nesting; a reply to a reply hangs under the top-level comment', async () => {

@@ -4,10 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildApp } from '../app.js';
-import { ensureDataDir, MIGRATIONS, openDatabase, StartupError } from '../db.js';
-import { createComment, getComments, NO_LIMITS, tempDir } from './helpers.js';
+import { ensureDataDir, openDatabase } from '../store/sqlite/database.js';
+import { MIGRATIONS } from '../store/sqlite/migrations.js';
+import { StartupError } from '../store/store.js';
+import { createComment, getComments, NO_LIMITS, sqliteOnly, tempDir } from './helpers.js';
 
-describe('database', () => {
+describe('SQLite database file', sqliteOnly, () => {
   test('a new database gets WAL, FULL sync and every migration, once', () => {
     const file = join(tempDir(), 'byline.sqlite');
     const db = openDatabase(file);

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildApp } from '../app.js';
-import { openDatabase } from '../db.js';
-import { errorOf, makeApp, NO_LIMITS, postComment, tempDir } from './helpers.js';
+import { countRows, errorOf, makeApp, NO_LIMITS, postComment, testDatabase } from './helpers.js';
 
 const VALID = { author: { name: 'A' }, body: 'hello' };
 
@@ -60,10 +57,10 @@ describe('request errors', () => {
   });
 
   test('an unexpected failure is a bare 500 internal, without details', async () => {
-    const dir = tempDir();
-    const db = openDatabase(join(dir, 'byline.sqlite'));
-    const app = await buildApp({ db, rateLimits: NO_LIMITS, staticRoot: dir });
-    db.close(); // every query now throws
+    const db = await testDatabase();
+    const store = await db.open();
+    const app = await buildApp({ store, rateLimits: NO_LIMITS, staticRoot: db.dir });
+    await store.close(); // every query now fails
     const res = await app.inject({ url: '/api/threads/t/comments' });
     await app.close();
     assert.equal(res.statusCode, 500);
@@ -73,7 +70,7 @@ describe('request errors', () => {
 
 describe('rate limits', () => {
   test('POST: the limit+1st request is 429 rate_limited with Retry-After, and stores nothing', async () => {
-    const { app, dbPath } = await makeApp({ rateLimits: { post: { max: 2, timeWindow: 60_000 }, read: NO_LIMITS.read } });
+    const { app, db } = await makeApp({ rateLimits: { post: { max: 2, timeWindow: 60_000 }, read: NO_LIMITS.read } });
     assert.equal((await postComment(app, 't', VALID)).statusCode, 201);
     assert.equal((await postComment(app, 't', VALID)).statusCode, 201);
     const res = await postComment(app, 't', VALID);
@@ -81,12 +78,7 @@ describe('rate limits', () => {
     assert.equal(errorOf(res).code, 'rate_limited');
     const retryAfter = Number(res.headers['retry-after']);
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${res.headers['retry-after']}`);
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      assert.equal(db.prepare('SELECT COUNT(*) FROM comments').pluck().get(), 2);
-    } finally {
-      db.close();
-    }
+    assert.equal(await countRows(db, 'comments'), 2);
     // Reads have their own budget.
     assert.equal((await app.inject({ url: '/api/threads/t/comments' })).statusCode, 200);
   });

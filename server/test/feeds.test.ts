@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { getArticle, MAIN_ARTICLE_ID, type Article, type RelatedFeed } from '../feeds.js';
+import type { Article, RelatedFeed } from '../../src/core/wire-types.js';
+import { getArticle, MAIN_ARTICLE_ID } from '../domain/feeds.js';
 import { createComment, errorOf, makeApp } from './helpers.js';
 
 const TH_TITLE = 'กระทรวงสารสนเทศและการสื่อสาร ยกระดับคุณภาพและประสิทธิภาพการดำเนินการปฏิรูประบบราชการ';
@@ -33,7 +34,7 @@ describe('GET /api/articles/:id', () => {
     assert.deepEqual({ ...a.image, alt: undefined, credit: undefined, srcset: undefined }, {
       src: '/demo/images/photo-1.jpg', width: 1200, height: 800, caption: TH_CAPTION, alt: undefined, credit: undefined, srcset: undefined,
     });
-    assert.match(a.image!.alt, /[\u0E00-\u0E7F]/, 'Thai alt text in the Thai edition');
+    assert.match(a.image!.alt!, /[\u0E00-\u0E7F]/, 'Thai alt text in the Thai edition');
     assert.equal(a.commentCount, 0);
   });
 
@@ -84,7 +85,7 @@ describe('GET /api/related/:id', () => {
     assert.equal(sections[2].items.length, 2);
     for (const item of [...sections[1].items, ...sections[2].items]) {
       assert.equal(item.lang, 'th');
-      assert.ok(item.id && item.url.startsWith('/') && item.title, JSON.stringify(item));
+      assert.ok(item.id && item.url?.startsWith('/') && item.title, JSON.stringify(item));
       assert.equal(item.commentCount, 0);
     }
   });

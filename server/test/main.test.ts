@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { describe, test } from 'node:test';
 import { REPO_ROOT } from '../app.js';
-import { tempDir } from './helpers.js';
+import { STORE_KIND, tempDir, testDatabase } from './helpers.js';
 
 const MAIN = join(REPO_ROOT, 'server/main.ts');
-const env = (extra: Record<string, string>) => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', BYLINE_ADMIN_TOKEN: '', ...extra });
+const env = (extra: Record<string, string>) => ({ ...process.env, PORT: '0', HOST: '127.0.0.1', BYLINE_ADMIN_TOKEN: '', DATABASE_URL: '', ...extra });
 
 describe('server/main.ts', () => {
-  test('starts on a fresh data dir, prints the demo URL and a generated admin token, and serves the API', async () => {
-    const dataDir = join(tempDir(), 'data', 'nested');
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env({ BYLINE_DATA_DIR: dataDir }) });
+  test('starts on a fresh database, prints the demo URL and a generated admin token, and serves the API', async () => {
+    const db = await testDatabase();
+    const dataDir = join(db.dir, 'data', 'nested');
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env({ ...db.env, BYLINE_DATA_DIR: dataDir }) });
     try {
       let out = '';
       child.stdout.setEncoding('utf8');
@@ -27,7 +28,7 @@ describe('server/main.ts', () => {
         child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
       });
       const [base, token] = (await started).split(' ');
-      assert.ok(existsSync(join(dataDir, 'byline.sqlite')));
+      if (STORE_KIND === 'sqlite') assert.ok(existsSync(join(dataDir, 'byline.sqlite')));
       const counts = await fetch(`${base}api/counts?thread=x`);
       assert.deepEqual(await counts.json(), { counts: { x: 0 } });
       const admin = await fetch(`${base}api/admin/comments`, { headers: { authorization: `Bearer ${token}` } });
@@ -63,6 +64,21 @@ describe('server/main.ts', () => {
       const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env(extra), encoding: 'utf8', timeout: 30_000 });
       assert.equal(res.status, 1, JSON.stringify(extra));
       assert.match(res.stderr, message);
+    }
+  });
+
+  test('a DATABASE_URL that is not postgres:// or cannot be reached exits 1 with a one-line reason, no password shown', () => {
+    const cases: [string, RegExp][] = [
+      ['mysql://u:secret@127.0.0.1/db', /^byline: DATABASE_URL must start with postgres:\/\//],
+      // Port 1 on loopback: nothing listens there.
+      ['postgres://u:secret@127.0.0.1:1/byline', /^byline: Cannot use PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/byline: .*ECONNREFUSED/],
+    ];
+    for (const [url, message] of cases) {
+      const res = spawnSync(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: env({ BYLINE_DATA_DIR: tempDir(), DATABASE_URL: url }), encoding: 'utf8', timeout: 30_000 });
+      assert.equal(res.status, 1, res.stdout + res.stderr);
+      assert.match(res.stderr, message);
+      assert.equal(res.stderr.trim().split('\n').length, 1, res.stderr);
+      assert.ok(!res.stderr.includes('secret'), 'the password is never printed');
     }
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT } from '../app.js';
-import { ADMIN_TOKEN, createComment, errorOf, getComments, makeApp } from './helpers.js';
+import { ADMIN_TOKEN, createComment, errorOf, getComments, makeApp, sqliteOnly, tempDir, type TestDatabase } from './helpers.js';
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -69,6 +69,25 @@ describe('admin API', () => {
     assert.deepEqual([json.total, json.items.length], [0, 0]);
   });
 
+  test('the queue pages by cursor, oldest first, past any limit', async () => {
+    const { app } = await makeApp();
+    const held = [];
+    for (let i = 0; i < 5; i++) held.push((await createComment(app, 'q', 'A', `link ${i} www.example.com`)).id);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let pages = 0; pages < 5; pages++) {
+      const res = await app.inject({ url: `/api/admin/comments?status=pending&limit=2${cursor && `&cursor=${cursor}`}`, headers: auth });
+      assert.equal(res.statusCode, 200);
+      const { items, nextCursor } = res.json();
+      seen.push(...items.map((c: { id: string }) => c.id));
+      if (!nextCursor) break;
+      cursor = encodeURIComponent(nextCursor);
+    }
+    assert.deepEqual(seen, held);
+    const bad = await app.inject({ url: '/api/admin/comments?cursor=nope', headers: auth });
+    assert.deepEqual([bad.statusCode, errorOf(bad).field], [400, 'cursor']);
+  });
+
   test('unknown id is 404, bad status is 400 on "status"', async () => {
     const { app } = await makeApp();
     const res = await app.inject({ method: 'POST', url: '/api/admin/comments/nope/approve', headers: auth });
@@ -80,52 +99,61 @@ describe('admin API', () => {
 });
 
 describe('moderation CLI', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: '/nonexistent-byline-dir' } });
+  const cli = (db: TestDatabase | undefined, ...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/tools/moderate.ts'), ...(db?.cliArgs ?? []), ...args], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BYLINE_DATA_DIR: '/nonexistent-byline-dir', DATABASE_URL: '', ...db?.env },
+    });
 
-  test('list, approve and reject work on the database file', async () => {
-    const { app, dbPath } = await makeApp();
+  test('list, approve and reject work on the database the server uses', async () => {
+    const { app, db } = await makeApp();
     const a = await createComment(app, 'cli', 'ผู้อ่าน', 'ดูที่ www.example.com');
     const b = await createComment(app, 'cli', 'B', 'http://spam.example');
 
-    const listed = cli('--db', dbPath, 'list', '--json');
+    const listed = cli(db, 'list', '--json');
     assert.equal(listed.status, 0, listed.stderr);
     assert.deepEqual(JSON.parse(listed.stdout).map((c: { id: string; author: { name: string } }) => [c.id, c.author.name]), [[a.id, 'ผู้อ่าน'], [b.id, 'B']]);
-    const human = cli('--db', dbPath, 'list');
+    const human = cli(db, 'list');
     assert.ok(human.stdout.includes(a.id) && human.stdout.includes('ผู้อ่าน'), human.stdout);
 
-    assert.equal(cli('--db', dbPath, 'approve', a.id).status, 0);
-    assert.equal(cli('--db', dbPath, 'reject', b.id).status, 0);
+    assert.equal(cli(db, 'approve', a.id).status, 0);
+    assert.equal(cli(db, 'reject', b.id).status, 0);
     // The running server sees the CLI's changes.
     const { json } = await getComments(app, 'cli');
     assert.deepEqual(json.items.map((c: { id: string }) => c.id), [a.id]);
-    assert.deepEqual(JSON.parse(cli('--db', dbPath, 'list', '--json').stdout), []);
-    assert.deepEqual(JSON.parse(cli('--db', dbPath, 'list', '--json', '--status', 'rejected').stdout).map((c: { id: string }) => c.id), [b.id]);
+    assert.equal(json.total, 1);
+    assert.deepEqual(JSON.parse(cli(db, 'list', '--json').stdout), []);
+    assert.deepEqual(JSON.parse(cli(db, 'list', '--json', '--status', 'rejected').stdout).map((c: { id: string }) => c.id), [b.id]);
   });
 
-  test('reads BYLINE_DATA_DIR when --db is not given', async () => {
-    const { app, dir } = await makeApp();
+  test('reads BYLINE_DATA_DIR when --db is not given', sqliteOnly, async () => {
+    const { app, db } = await makeApp();
     const c = await createComment(app, 'env', 'A', 'www.example.com');
-    const res = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), 'list', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BYLINE_DATA_DIR: dir } });
+    const res = cli({ ...db, cliArgs: [] }, 'list', '--json');
     assert.equal(res.status, 0, res.stderr);
     assert.deepEqual(JSON.parse(res.stdout).map((x: { id: string }) => x.id), [c.id]);
   });
 
-  test('errors: unknown id (1), missing database (1, nothing created), bad usage (2)', async () => {
-    const { dbPath, dir } = await makeApp();
-    const unknown = cli('--db', dbPath, 'approve', 'nope');
+  test('errors: unknown id (1), bad usage (2)', async () => {
+    const { db } = await makeApp();
+    const unknown = cli(db, 'approve', 'nope');
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No comment with id nope/);
-    const missing = cli('--db', join(dir, 'typo.sqlite'), 'list');
+    for (const args of [[], ['approve'], ['list', 'extra'], ['delete', 'x'], ['list', '--status', 'everything'], ['--bogus']]) {
+      assert.equal(cli(db, ...args).status, 2, args.join(' '));
+    }
+  });
+
+  test('errors: a missing database file (1, nothing created), a corrupt one (1)', sqliteOnly, () => {
+    const dir = tempDir();
+    const missing = cli(undefined, '--db', join(dir, 'typo.sqlite'), 'list');
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /No database at/);
     assert.equal(existsSync(join(dir, 'typo.sqlite')), false, 'a mistyped path must not create a database');
-    for (const args of [[], ['approve'], ['list', 'extra'], ['delete', 'x'], ['list', '--status', 'everything'], ['--bogus']]) {
-      assert.equal(cli('--db', dbPath, ...args).status, 2, args.join(' '));
-    }
     const corrupt = join(dir, 'corrupt.sqlite');
     writeFileSync(corrupt, 'this is not a database, just text '.repeat(200));
-    const broken = cli('--db', corrupt, 'list');
+    const broken = cli(undefined, '--db', corrupt, 'list');
     assert.equal(broken.status, 1);
     assert.match(broken.stderr, /not a SQLite database/);
   });

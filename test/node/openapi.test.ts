@@ -52,7 +52,8 @@ let app: FastifyInstance;
 let dir: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'byline-openapi-'));
-  app = await buildApp({ dbPath: join(dir, 'byline.sqlite') });
+  // With a metrics token, so /metrics (off by default) is among the routes the document must cover.
+  app = await buildApp({ dbPath: join(dir, 'byline.sqlite'), metricsToken: 'openapi-test' });
   await app.ready();
 });
 after(async () => {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { RuleError, type RuleCode } from '../domain/errors.js';
 
 /**
  * Every error the API answers has this body: `{"error":{"code","message","field"?}}`.
@@ -48,8 +49,19 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'Content-Length does not match the body.'],
 };
 
-export function toApiError(error: FastifyError | ApiError): ApiError {
+/** The HTTP status for each refusal of the domain rules. */
+const RULE_STATUS: Record<RuleCode, number> = {
+  invalid_field: 400,
+  invalid_length: 400,
+  spam: 400,
+  not_found: 404,
+  idempotency_conflict: 409,
+  invalid_parent: 422,
+};
+
+export function toApiError(error: FastifyError | ApiError | RuleError): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof RuleError) return new ApiError(RULE_STATUS[error.code], error.code, error.message, error.field);
   if (error.validation) return fromValidation(error);
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return new ApiError(...known);
@@ -59,7 +71,7 @@ export function toApiError(error: FastifyError | ApiError): ApiError {
   return new ApiError(500, 'internal', 'Internal error');
 }
 
-export function errorHandler(this: unknown, error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(this: unknown, error: FastifyError | ApiError | RuleError, request: FastifyRequest, reply: FastifyReply) {
   const apiError = toApiError(error);
   // Only unexpected errors are worth a log line with the stack; client mistakes are not.
   if (apiError.statusCode >= 500) request.log.error({ err: error }, 'unexpected error');

@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commentStore, type Status } from './comments.js';
-import { dataFile, openDatabase, StartupError } from './db.js';
+import { Moderation } from '../domain/moderation.js';
+import type { Status } from '../store/store.js';
+import { DATABASE_HELP, exit, toolStore } from './tool-store.js';
 
 const USAGE = `Usage: npm run moderate -- [--db FILE] <command>
 
@@ -10,14 +10,10 @@ Commands:
   approve ID     publish a pending (or rejected) comment
   reject ID      hide a comment for good; it is never listed or counted
 
-The database is --db, else $BYLINE_DATA_DIR/byline.sqlite (default ./data/byline.sqlite).`;
+${DATABASE_HELP}`;
 
 const STATUSES = ['pending', 'published', 'rejected'];
 
-function exit(code: number, message: string): never {
-  (code === 0 ? console.log : console.error)(message);
-  process.exit(code);
-}
 
 let parsed;
 try {
@@ -45,19 +41,12 @@ if (!STATUSES.includes(values.status)) exit(2, `--status must be one of ${STATUS
 const limit = Number(values.limit);
 if (!Number.isInteger(limit) || limit < 1) exit(2, '--limit must be a positive integer');
 
-const file = values.db ? resolve(values.db) : dataFile(resolve(process.env.BYLINE_DATA_DIR || 'data'));
-let db;
-try {
-  // mustExist: a typo in the path must not create an empty database next to the real one.
-  db = openDatabase(file, { mustExist: true });
-} catch (error) {
-  exit(1, error instanceof StartupError ? error.message : String(error));
-}
-const store = commentStore(db);
+const store = await toolStore(values.db);
+const moderation = new Moderation(store);
 
 try {
   if (command === 'list') {
-    const items = store.listByStatus(values.status as Status, { thread: values.thread, limit });
+    const { items } = await moderation.list(values.status as Status, { thread: values.thread, limit });
     if (values.json) console.log(JSON.stringify(items, null, 2));
     else if (!items.length) console.log(`No ${values.status} comments.`);
     else {
@@ -67,10 +56,10 @@ try {
       }
     }
   } else {
-    const comment = store.setStatus(id, command === 'approve' ? 'published' : 'rejected');
+    const comment = await moderation.decide(id, command === 'approve' ? 'approve' : 'reject');
     if (!comment) exit(1, `No comment with id ${id}.`);
     console.log(`${command === 'approve' ? 'Approved' : 'Rejected'} ${id} (thread ${comment.thread}).`);
   }
 } finally {
-  db.close();
+  await store.close();
 }

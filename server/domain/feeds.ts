@@ -4,30 +4,11 @@
  * The Thai strings of the seed are copied byte for byte; the related items' ids, urls and dates are invented.
  */
 
+import type { Article, RelatedFeed } from '../../src/core/wire-types.js';
+
 export const LANGS = ['th', 'vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 type L10n = Record<Lang, string>;
-
-export interface Article {
-  id: string;
-  url: string;
-  title: string;
-  summary?: string;
-  image?: { src: string; srcset?: string; width?: number; height?: number; alt: string; caption?: string; credit?: string };
-  category?: { name: string; url?: string };
-  author?: { name: string; url?: string };
-  source?: { name: string; url?: string };
-  publishedAt?: string;
-  updatedAt?: string;
-  lang?: string;
-  translatedFrom?: string;
-  commentCount?: number;
-  thread?: string;
-}
-export type SectionKind = 'topic' | 'category' | 'author';
-export interface RelatedFeed {
-  sections: { kind: SectionKind; title?: string; items: Article[] }[];
-}
 
 interface Entry {
   id: string;

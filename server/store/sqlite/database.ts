@@ -1,54 +1,12 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { StartupError } from '../store.js';
+import { MIGRATIONS } from './migrations.js';
 
 export type DB = Database.Database;
 
-/** A problem with the data directory or database that must stop the process with a readable message. */
-export class StartupError extends Error {}
-
 export const DB_FILE = 'byline.sqlite';
-
-/**
- * Numbered, append-only migrations. Never edit one that has shipped; add the next number.
- * Timestamps are ISO 8601 UTC strings with milliseconds, so text order is time order.
- */
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
-  {
-    version: 1,
-    name: 'comments',
-    sql: `
-      CREATE TABLE comments (
-        id          TEXT PRIMARY KEY,
-        thread      TEXT NOT NULL,
-        parent_id   TEXT REFERENCES comments(id),
-        author_name TEXT NOT NULL,
-        body        TEXT NOT NULL,
-        created_at  TEXT NOT NULL,
-        status      TEXT NOT NULL CHECK (status IN ('published', 'pending', 'rejected')),
-        moderated_at TEXT
-      ) STRICT;
-      -- Top-level page of a thread, in either order.
-      CREATE INDEX comments_top ON comments (thread, status, created_at, id) WHERE parent_id IS NULL;
-      CREATE INDEX comments_replies ON comments (parent_id, created_at, id) WHERE parent_id IS NOT NULL;
-      CREATE INDEX comments_thread_status ON comments (thread, status);
-      CREATE INDEX comments_status ON comments (status, created_at);`,
-  },
-  {
-    version: 2,
-    name: 'idempotency_keys',
-    sql: `
-      -- Written in the same transaction as the comment it answers for.
-      CREATE TABLE idempotency_keys (
-        thread       TEXT NOT NULL,
-        key          TEXT NOT NULL,
-        request_hash TEXT NOT NULL,
-        comment_id   TEXT NOT NULL REFERENCES comments(id),
-        created_at   TEXT NOT NULL,
-        PRIMARY KEY (thread, key)
-      ) STRICT;`,
-  },
-];
 
 /** Creates the data directory only when nothing exists at that path; anything else there is the operator's. */
 export function ensureDataDir(dir: string): void {
@@ -105,11 +63,18 @@ function describeSqliteError(error: unknown): string {
   return (error as Error).message ?? String(error);
 }
 
+/** Newest migration this code knows; a database at a higher version is refused. */
+export const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function schemaVersion(db: DB): number {
+  return (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+}
+
 export function migrate(db: DB): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
-  const current = () => (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const latest = LATEST;
+  const current = () => schemaVersion(db);
   if (current() > latest) throw new StartupError(`Database schema version ${current()} is newer than this server understands (${latest}). Upgrade Byline.`);
   const apply = db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated in the meantime.

@@ -1,0 +1,15 @@
+/**
+ * A request the rules refuse. `code` is the contract's error code; the HTTP layer chooses the status
+ * (routes/errors.ts), so the rules stay usable from the CLI and the import tools.
+ */
+export class RuleError extends Error {
+  constructor(
+    readonly code: RuleCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type RuleCode = 'invalid_field' | 'invalid_length' | 'spam' | 'idempotency_conflict' | 'invalid_parent' | 'not_found';

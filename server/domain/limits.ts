@@ -1,0 +1,12 @@
+/** Input limits of the comments contract, shared by the HTTP schemas and the posting rules. */
+export const THREAD_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';
+export const NAME_MAX = 80;
+export const BODY_MAX = 2000;
+export const PAGE_MAX = 100;
+export const ADMIN_PAGE_MAX = 500;
+
+/** Code points, not UTF-16 units: an emoji or a Thai mark counts once per code point. */
+export const codePoints = (s: string) => [...s].length;
+
+/** A lone surrogate cannot be stored as UTF-8; it would come back as U+FFFD. */
+export const LONE_SURROGATE = /\p{Cs}/u;

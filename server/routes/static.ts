@@ -1,0 +1,38 @@
+import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
+import type { RouteModule } from './context.js';
+
+/**
+ * demo/ and the built bundles, plus the Lit packages so a demo page can import the unbundled build
+ * through an import map. Folders that do not exist yet are still mounted: files are looked up per
+ * request. Off with BYLINE_DEMO=0 (the API alone).
+ */
+export const staticRoutes: RouteModule = async (app, { staticRoot, demo }) => {
+  if (!demo) return;
+  const mounts: [dir: string, prefix: string, crossOrigin: boolean][] = [
+    ['demo', '/demo/', false],
+    ['cdn', '/cdn/', true],
+    ['dist', '/dist/', true],
+    ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].map(
+      (pkg) => [`node_modules/${pkg}`, `/node_modules/${pkg}/`, true] as [string, string, boolean],
+    ),
+  ];
+  for (const [i, [dir, prefix, crossOrigin]] of mounts.entries()) {
+    await app.register(fastifyStatic, {
+      root: join(staticRoot, dir),
+      prefix,
+      decorateReply: i === 0,
+      redirect: true,
+      // Never hand out .env, .git and the like, even if someone drops them into a served folder.
+      dotfiles: 'ignore',
+      // Module scripts loaded by a partner page are CORS requests; the bundles are public.
+      setHeaders: crossOrigin
+        ? (reply) => {
+            reply.header('access-control-allow-origin', '*');
+            reply.header('cross-origin-resource-policy', 'cross-origin');
+          }
+        : undefined,
+    });
+  }
+  app.get('/', (_request, reply) => reply.redirect('/demo/'));
+};
