@@ -149,7 +149,7 @@ describe('requestJson', () => {
     });
 
     it('is refused by counting bytes when there is no Content-Length, or it lies', async () => {
-      for (const headers of [{}, { 'Content-Length': '20' }]) {
+      for (const headers of [{}, { 'Content-Length': '20' }] as Record<string, string>[]) {
         serve(() => new Response(stream(big()), { headers }));
         expect((await failure(requestJson('/x'))).kind).to.equal('too-large');
       }
