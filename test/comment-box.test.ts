@@ -4,7 +4,7 @@ import '../src/comment-box.js';
 import type { BylineCommentBox } from '../src/comment-box.js';
 import { newKey } from '../src/comment-box/drafts.js';
 import { API, apiError, clearDrafts, comment, created, fakeApi, page, THREAD, type RecordedRequest } from './comment-box-helpers.js';
-import { captureWarnings, HOSTILE, json } from './fixtures.js';
+import { captureWarnings, HOSTILE, json, type } from './fixtures.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
@@ -15,12 +15,6 @@ const field = <T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: 
 const submitButton = (el: HTMLElement) => el.querySelector<HTMLButtonElement>('form button[type="submit"]')!;
 const message = (el: HTMLElement) => el.querySelector('.byline-comment-form__message')?.textContent?.trim() ?? '';
 const spoken = (el: HTMLElement, role: 'status' | 'alert') => text(el, `.visually-hidden[role="${role}"]`);
-
-function type(el: HTMLElement, name: 'name' | 'body', value: string): void {
-  const input = field<HTMLInputElement | HTMLTextAreaElement>(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 async function fill(el: BylineCommentBox, name = 'Somchai', body = 'ขอบคุณสำหรับข่าวครับ'): Promise<void> {
   type(el, 'name', name);

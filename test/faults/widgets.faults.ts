@@ -17,6 +17,7 @@ import ar from '../../src/locales/ar.js';
 import en from '../../src/locales/en.js';
 import th from '../../src/locales/th.js';
 import vi from '../../src/locales/vi.js';
+import { type } from '../fixtures.js';
 
 /** Short, so a stalled server costs the suite ~3 s instead of ~33 s; the page-wide option readers get too. */
 const TIMEOUT_MS = 400;
@@ -184,11 +185,8 @@ describe('network faults against a real fault-injecting server', function () {
         const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${api} thread=${THREAD} lang=${lang} loading="eager"></byline-comment-box>`);
         await waitUntil(() => !el.shadowRoot!.querySelector('[part="skeleton"]'), 'the list settles', { timeout: 15_000 });
         const form = el.querySelector('form')!;
-        for (const [name, value] of [['name', 'Somchai'], ['body', `ข่าวดี ${fault} — Bộ TT&TT`]]) {
-          const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
+        type(el, 'name', 'Somchai');
+        type(el, 'body', `ข่าวดี ${fault} — Bộ TT&TT`);
         await el.updateComplete;
         const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
         button.click();
@@ -216,11 +214,8 @@ describe('network faults against a real fault-injecting server', function () {
       const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${api} thread=${THREAD} lang="en" loading="eager"></byline-comment-box>`);
       await waitUntil(() => !el.shadowRoot!.querySelector('[part="skeleton"]'), 'the list settles');
       const form = el.querySelector('form')!;
-      for (const [name, value] of [['name', 'Lan'], ['body', 'Cảm ơn']]) {
-        const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+      type(el, 'name', 'Lan');
+      type(el, 'body', 'Cảm ơn');
       const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
       for (const expectedPosts of [1, 2]) {
         button.click();
