@@ -461,8 +461,13 @@ describe('<byline-comment-count>', () => {
           <byline-comment-count api=${freshApi()}></byline-comment-count>
         </div>`);
         expect(elements.map(visible)).to.deep.equal(['—', '—', '—']);
-        expect(warnings.messages).to.have.length(3);
-        expect(warnings.messages[0]).to.contain('"api"');
+        const needs = ": the count needs the comments API's http(s) URL and a thread";
+        // One warning each, each saying what is wrong (the elements warn in no fixed order).
+        expect([...warnings.messages].sort()).to.deep.equal([
+          `[byline] <byline-comment-count>: has an "api" that is not an http(s) URL${needs}`,
+          `[byline] <byline-comment-count>: has no "api"${needs}`,
+          `[byline] <byline-comment-count>: has no "thread"${needs}`,
+        ]);
         expect(server.requests).to.have.length(0);
       } finally {
         warnings.restore();

@@ -98,7 +98,9 @@ export class BylineCommentCount extends BylineElement {
       this._unavailable = false;
     }
     if (!endpoint || !thread) {
-      this._fail(new Error('needs an http(s) "api" and a "thread"'));
+      // Each misconfiguration says what to fix (the value itself is not logged: it may carry a key).
+      const problem = !this.api ? 'has no "api"' : !endpoint ? 'has an "api" that is not an http(s) URL' : 'has no "thread"';
+      this._fail(new Error(`${problem}: the count needs the comments API's http(s) URL and a thread`));
       return (this._pending = Promise.resolve());
     }
     return (this._pending = lookupCount(endpoint, thread, fresh).then(
