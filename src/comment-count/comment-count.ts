@@ -99,8 +99,7 @@ export class BylineCommentCount extends BylineElement {
     }
     if (!endpoint || !thread) {
       // Each misconfiguration says what to fix (the value itself is not logged: it may carry a key).
-      const problem = !this.api ? 'has no "api"' : !endpoint ? 'has an "api" that is not an http(s) URL' : 'has no "thread"';
-      this._fail(new Error(`${problem}: the count needs the comments API's http(s) URL and a thread`));
+      this._fail(new Error(!this.api ? 'has no "api" URL' : !endpoint ? '"api" is not an http(s) URL' : 'has no "thread"'));
       return (this._pending = Promise.resolve());
     }
     return (this._pending = lookupCount(endpoint, thread, fresh).then(

@@ -95,7 +95,8 @@ const PAGE: Record<string, Spec> = {
 const WRONG: Record<Spec['type'], unknown[]> = {
   text: [42, true, {}, ['a']],
   url: [42, { href: '/a' }],
-  count: ['3', -1, true, null === null ? 'NaN' : 0],
+  // JSON has no NaN or Infinity (they stringify to null, covered as absent): wrong types and signs.
+  count: ['3', 'NaN', -1, -0.5, true],
   date: ['yesterday', 1735287610000],
   object: ['x', 7, ['a']],
   array: ['x', {}, 3],
@@ -180,7 +181,9 @@ const CASES: Case[] = [
   ...contractCases('related-topics', related, RELATED),
   { widget: 'related-topics', name: '10,000 items', expect: 'render', respond: () => json({ sections: [{ kind: 'topic', items: Array.from({ length: 10_000 }, (_, i) => ({ id: `i${i}`, url: `/i${i}`, title: `Item ${i}` })) }] }) },
   { widget: 'related-topics', name: '10,000 sections', expect: 'render', respond: () => json({ sections: Array.from({ length: 10_000 }, () => ({ kind: 'author', items: [] })) }) },
-  { widget: 'related-topics', name: 'item 9,999 of 10,000 broken', expect: 'error', respond: () => json({ sections: [{ kind: 'topic', items: Array.from({ length: 10_000 }, (_, i) => (i === 9_999 ? { id: 'x' } : { id: `i${i}`, url: `/i${i}`, title: `Item ${i}` })) }] }) },
+  // Only the first 100 items of a section are kept (and checked): a broken 100th fails, a broken 9,999th is dropped.
+  { widget: 'related-topics', name: 'item 100 of 10,000 broken', expect: 'error', respond: () => json({ sections: [{ kind: 'topic', items: Array.from({ length: 10_000 }, (_, i) => (i === 99 ? { id: 'x' } : { id: `i${i}`, url: `/i${i}`, title: `Item ${i}` })) }] }) },
+  { widget: 'related-topics', name: 'item 9,999 of 10,000 broken (dropped)', expect: 'render', respond: () => json({ sections: [{ kind: 'topic', items: Array.from({ length: 10_000 }, (_, i) => (i === 9_999 ? { id: 'x' } : { id: `i${i}`, url: `/i${i}`, title: `Item ${i}` })) }] }) },
   ...transportCases('related-topics', related),
   ...contractCases('photo-caption', photo, PHOTO),
   ...transportCases('photo-caption', photo),
