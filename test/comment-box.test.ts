@@ -76,6 +76,19 @@ describe('<byline-comment-box>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('asks for a page-size the API accepts: 1 to 100, rounded, 20 when unset or not a number', async () => {
+      const asked: string[] = [];
+      for (const size of ['500', '100', '7.6', '-3', 'abc', '']) {
+        api?.restore();
+        api = fakeApi({ list: page([]) });
+        const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${API} thread=${THREAD} lang="en" loading="eager"
+          page-size=${size}></byline-comment-box>`);
+        await loaded(el);
+        asked.push(api.gets()[0]!.url.searchParams.get('limit')!);
+      }
+      expect(asked).to.deep.equal(['100', '100', '8', '1', '20', '20']);
+    });
+
     it('shows comments newest first with replies grouped under their parent and relative times', async () => {
       const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
       const first = comment({ id: 'a', author: { name: 'Lan' }, body: 'Bộ TT&TT làm tốt lắm', createdAt: threeHoursAgo });
