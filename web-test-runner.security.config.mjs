@@ -13,6 +13,8 @@ export const POLICIES = {
 export default {
   ...base,
   files: ['test/security/**/*.test.ts', 'test/security/**/*.spec.ts', 'test/bundle.test.ts'],
+  // The corpus and malformed-data suites take about two minutes on a busy machine: more than the default 120 s.
+  testsFinishTimeout: 300_000,
   middleware: [
     async (context, next) => {
       await next();

@@ -1,9 +1,10 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../src/comment-box.js';
 import type { BylineCommentBox } from '../src/comment-box.js';
 import { newKey } from '../src/comment-box/drafts.js';
 import { API, apiError, clearDrafts, comment, created, fakeApi, page, THREAD, type RecordedRequest } from './comment-box-helpers.js';
-import { captureWarnings, HOSTILE, json } from './fixtures.js';
+import { captureWarnings, HOSTILE, json, type } from './fixtures.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
@@ -14,12 +15,6 @@ const field = <T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: 
 const submitButton = (el: HTMLElement) => el.querySelector<HTMLButtonElement>('form button[type="submit"]')!;
 const message = (el: HTMLElement) => el.querySelector('.byline-comment-form__message')?.textContent?.trim() ?? '';
 const spoken = (el: HTMLElement, role: 'status' | 'alert') => text(el, `.visually-hidden[role="${role}"]`);
-
-function type(el: HTMLElement, name: 'name' | 'body', value: string): void {
-  const input = field<HTMLInputElement | HTMLTextAreaElement>(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 async function fill(el: BylineCommentBox, name = 'Somchai', body = 'ขอบคุณสำหรับข่าวครับ'): Promise<void> {
   type(el, 'name', name);
@@ -79,6 +74,19 @@ describe('<byline-comment-box>', () => {
       expect(url.searchParams.get('sort')).to.equal('newest');
       expect(url.searchParams.has('cursor')).to.equal(false);
       await expect(el).to.be.accessible();
+    });
+
+    it('asks for a page-size the API accepts: 1 to 100, rounded, 20 when unset or not a number', async () => {
+      const asked: string[] = [];
+      for (const size of ['500', '100', '7.6', '-3', 'abc', '']) {
+        api?.restore();
+        api = fakeApi({ list: page([]) });
+        const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${API} thread=${THREAD} lang="en" loading="eager"
+          page-size=${size}></byline-comment-box>`);
+        await loaded(el);
+        asked.push(api.gets()[0]!.url.searchParams.get('limit')!);
+      }
+      expect(asked).to.deep.equal(['100', '100', '8', '1', '20', '20']);
     });
 
     it('shows comments newest first with replies grouped under their parent and relative times', async () => {
@@ -482,10 +490,19 @@ describe('<byline-comment-box>', () => {
       api = fakeApi({ post: (request) => (limited ? apiError(429, 'rate_limited', undefined, { 'Retry-After': '1' }) : created(request)) });
       const el = await mount();
       await fill(el, 'Lan', 'wait a second');
-      await send(el);
-      limited = false;
-      await aTimeout(1100);
-      await send(el);
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+      try {
+        await send(el);
+        limited = false;
+        clock.tick(999);
+        submitButton(el).click();
+        await el.updateComplete;
+        expect(api.posts(), 'nothing sent before the second is over').to.have.length(1);
+        clock.tick(1);
+        await send(el);
+      } finally {
+        clock.restore();
+      }
       const [first, second] = api.posts();
       expect(second).to.not.equal(undefined);
       expect(second!.key).to.equal(first!.key);
@@ -598,16 +615,24 @@ describe('<byline-comment-box>', () => {
     });
 
     it('answers a key conflict by sending the edited text as a new comment next time', async () => {
-      let conflict = true;
-      api = fakeApi({ post: (request) => (conflict ? apiError(409, 'idempotency_conflict') : created(request)) });
+      // The first post's answer is lost; the reader edits and sends again with the same key, which the
+      // server already stored with the first text.
+      const answers = [() => Promise.reject(new TypeError('Failed to fetch')), () => apiError(409, 'idempotency_conflict')];
+      api = fakeApi({ post: (request) => (answers.shift() ?? created)(request) });
       const el = await mount();
-      await fill(el, 'Lan', 'edited after a lost answer');
+      await fill(el, 'Lan', 'first version');
+      await send(el);
+      await fill(el, 'Lan', 'edited version');
       await send(el);
       expect(spoken(el, 'alert')).to.contain('Post again to send this version as a new comment.');
-      conflict = false;
+      expect(field(el, 'body').value, 'the edit is kept').to.equal('edited version');
       await send(el);
-      const [first, second] = api.posts();
-      expect(second!.key).to.not.equal(first!.key);
+      const [lost, conflicted, sent] = api.posts();
+      expect(conflicted!.key).to.equal(lost!.key);
+      expect(conflicted!.body!.body).to.equal('edited version');
+      expect(sent!.body!.body).to.equal('edited version');
+      expect(sent!.key).to.not.equal(lost!.key);
+      expect(field(el, 'body').value, 'sent, so the form is cleared').to.equal('');
     });
   });
 

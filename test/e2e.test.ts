@@ -5,9 +5,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 // @ts-expect-error served by the reference-server plugin at test time
 import { api, limitedApi, origin } from '/__byline-e2e.js';
+import sinon from 'sinon';
 import '../src/index.js';
 import type { BylineArticleCard, BylineCommentBox, BylineCommentCount } from '../src/index.js';
-import { SEED_TITLE_TH, SEED_TITLE_VI } from './fixtures.js';
+import { SEED_TITLE_TH, SEED_TITLE_VI, type } from './fixtures.js';
 
 const ARTICLE = 'mic-197241227152010792';
 
@@ -50,12 +51,6 @@ describe('end to end against the reference server', () => {
       return el;
     }
 
-    function type(el: HTMLElement, name: 'name' | 'body', value: string) {
-      const input = el.querySelector<HTMLInputElement | HTMLTextAreaElement>(`form [name="${name}"]`)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-
     const submit = (el: HTMLElement) => el.querySelector<HTMLButtonElement>('form button[type="submit"]')!;
     const bodies = (el: HTMLElement) =>
       [...el.shadowRoot!.querySelectorAll('[part="text"]')].map((node) => node.textContent!.trim());
@@ -69,10 +64,17 @@ describe('end to end against the reference server', () => {
       type(first, 'body', 'Bộ TT&TT <b>ขอบคุณ</b> ครับ');
       await first.updateComplete;
       const posted = oneEvent(first, 'byline-comment-posted');
-      submit(first).click();
-      submit(first).click(); // a rapid double-click sends one request
-      const { detail } = await posted;
-      expect(detail.comment.status).to.equal('published');
+      const fetches = sinon.spy(window, 'fetch'); // passes every call through to the real server
+      try {
+        submit(first).click();
+        submit(first).click(); // a rapid double-click sends one request
+        const { detail } = await posted;
+        expect(detail.comment.status).to.equal('published');
+      } finally {
+        fetches.restore();
+      }
+      const posts = fetches.getCalls().filter((call) => call.args[1]?.method === 'POST');
+      expect(posts, 'POST requests').to.have.length(1);
       first.remove();
 
       // "Reload": a new element reads the thread from the server.
@@ -87,6 +89,56 @@ describe('end to end against the reference server', () => {
       );
       await waitUntil(() => count.shadowRoot!.textContent!.includes('1 comment'), 'the count arrives');
       await expect(second).to.be.accessible();
+    });
+
+    /** Posts straight to the real server, as another reader's client would. */
+    async function postApi(thread: string, body: string, parentId?: string): Promise<{ id: string; parentId: string | null }> {
+      const response = await fetch(`${api}/threads/${thread}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({ author: { name: 'Lan' }, body, parentId }),
+      });
+      expect(response.status, body).to.equal(201);
+      return (await response.json()).comment;
+    }
+    /** The top-level comments the reader sees, each with the replies shown under it. */
+    const threadShown = (el: HTMLElement) =>
+      [...el.shadowRoot!.querySelectorAll(':not(.replies) > li > article.comment')].map((top) => ({
+        text: top.querySelector('[part="text"]')!.textContent!.trim(),
+        replies: [...(top.parentElement!.querySelectorAll('.replies article.comment [part="text"]') ?? [])].map((n) => n.textContent!.trim()),
+      }));
+
+    it('shows a reply to a reply (stored by the server under its top-level comment) under that comment', async () => {
+      const thread = uniqueThread();
+      const top = await postApi(thread, 'Top-level comment');
+      const reply = await postApi(thread, 'A reply', top.id);
+      const replyToReply = await postApi(thread, 'A reply to the reply', reply.id);
+      expect(replyToReply.parentId, 'moved up by the server').to.equal(top.id);
+      const el = await box(thread, api, 'en');
+      expect(threadShown(el)).to.deep.equal([{ text: 'Top-level comment', replies: ['A reply', 'A reply to the reply'] }]);
+      // One level of nesting: only top-level comments offer a Reply button.
+      expect([...el.shadowRoot!.querySelectorAll('[part="reply"]')].map((b) => b.getAttribute('data-reply'))).to.deep.equal([top.id]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('puts a reply the reader sends in a thread with replies under its comment, the same after a reload', async () => {
+      const thread = uniqueThread();
+      const top = await postApi(thread, 'Top-level comment');
+      await postApi(thread, 'An earlier reply', top.id);
+      const el = await box(thread, api, 'en');
+      el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-reply="${top.id}"]`)!.click();
+      await el.updateComplete;
+      type(el, 'name', 'Somchai');
+      type(el, 'body', 'My reply');
+      await el.updateComplete;
+      const posted = oneEvent(el, 'byline-comment-posted');
+      submit(el).click();
+      expect((await posted).detail.comment.parentId).to.equal(top.id);
+      await el.updateComplete;
+      const expected = [{ text: 'Top-level comment', replies: ['An earlier reply', 'My reply'] }];
+      expect(threadShown(el)).to.deep.equal(expected);
+      el.remove();
+      expect(threadShown(await box(thread, api, 'en'))).to.deep.equal(expected);
     });
 
     it('holds a comment with a link for moderation and keeps it out of the list', async () => {

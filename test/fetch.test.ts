@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { parseRetryAfter, RequestError, requestJson } from '../src/core/fetch.js';
+import sinon from 'sinon';
+import { DEFAULT_TIMEOUT_MS, parseRetryAfter, RequestError, requestJson, setRequestTimeout } from '../src/core/fetch.js';
+import { LIMITS } from '../src/core/limits.js';
 import { json, stubFetch } from './fixtures.js';
 
 async function failure(run: Promise<unknown>): Promise<RequestError> {
@@ -12,10 +14,24 @@ async function failure(run: Promise<unknown>): Promise<RequestError> {
   throw new Error('expected a RequestError');
 }
 
+/** Settles `run` while advancing a fake clock in small steps, so retries never wait real time. */
+async function settleWith<T>(clock: sinon.SinonFakeTimers, run: Promise<T>): Promise<T> {
+  let done = false;
+  const settled = run.finally(() => (done = true));
+  settled.catch(() => {}); // handled by the caller, once the loop ends
+  for (let step = 0; !done && step < 1000; step++) await clock.tickAsync(50);
+  return settled;
+}
+
 describe('requestJson', () => {
   let calls: { url: string; init?: RequestInit }[];
   let restore: () => void;
-  afterEach(() => restore?.());
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })));
+  afterEach(() => {
+    restore?.();
+    clock.restore();
+  });
 
   function serve(...answers: (() => Response | Promise<Response>)[]) {
     calls = [];
@@ -32,13 +48,13 @@ describe('requestJson', () => {
       () => Promise.reject(new TypeError('Failed to fetch')),
       () => json({ ok: true }),
     );
-    expect(await requestJson('/x')).to.deep.equal({ ok: true });
+    expect(await settleWith(clock, requestJson('/x'))).to.deep.equal({ ok: true });
     expect(calls).to.have.length(3);
   });
 
   it('gives up after two retries', async () => {
     serve(() => json({}, { status: 500 }));
-    const error = await failure(requestJson('/x'));
+    const error = await failure(settleWith(clock, requestJson('/x')));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(500);
     expect(calls).to.have.length(3);
@@ -74,8 +90,81 @@ describe('requestJson', () => {
 
   it('times out a request that never answers', async () => {
     serve(() => new Promise<Response>(() => {}));
-    const error = await failure(requestJson('/x', { timeoutMs: 50, retries: 0 }));
+    const error = await failure(settleWith(clock, requestJson('/x', { timeoutMs: 50, retries: 0 })));
     expect(error.kind).to.equal('timeout');
+  });
+
+  it('backs off between retries: no second attempt before 400 ms, a third only after the second backoff', async () => {
+    serve(() => json({}, { status: 503 }));
+    const random = sinon.stub(Math, 'random').returns(0); // no jitter: 400 ms, then 800 ms
+    try {
+      const pending = failure(requestJson('/x'));
+      await clock.tickAsync(399);
+      expect(calls).to.have.length(1);
+      await clock.tickAsync(1);
+      expect(calls).to.have.length(2);
+      await clock.tickAsync(799);
+      expect(calls).to.have.length(2);
+      await clock.tickAsync(1);
+      expect(calls).to.have.length(3);
+      expect((await pending).status).to.equal(503);
+    } finally {
+      random.restore();
+    }
+  });
+
+  it('setRequestTimeout(0) restores the 10 s default after a shorter page-wide timeout', async () => {
+    serve(() => new Promise<Response>(() => {}));
+    setRequestTimeout(150);
+    setRequestTimeout(0);
+    let settled = false;
+    const pending = failure(requestJson('/x', { retries: 0 })).finally(() => (settled = true));
+    await clock.tickAsync(DEFAULT_TIMEOUT_MS - 1);
+    expect(settled, 'still waiting just before 10 s').to.equal(false);
+    await clock.tickAsync(1);
+    expect((await pending).kind).to.equal('timeout');
+  });
+
+  describe(`a response over ${LIMITS.responseBytes} bytes`, () => {
+    const big = () => `{"title":"${'ก'.repeat(LIMITS.responseBytes)}"}`;
+    const stream = (text: string) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          const bytes = new TextEncoder().encode(text);
+          for (let at = 0; at < bytes.length; at += 65_536) controller.enqueue(bytes.subarray(at, at + 65_536));
+          controller.close();
+        },
+      });
+
+    it('is refused from its Content-Length before the body is read, and not retried', async () => {
+      // A body that never ends: reading it would never finish.
+      let cancelled = false;
+      const body = new ReadableStream({ pull: () => new Promise(() => {}), cancel: () => void (cancelled = true) });
+      serve(() => new Response(body, { headers: { 'Content-Length': String(LIMITS.responseBytes + 1) } }));
+      const error = await failure(requestJson('/x'));
+      expect(error.kind).to.equal('too-large');
+      expect(error.message).to.contain(String(LIMITS.responseBytes));
+      expect(calls).to.have.length(1);
+      expect(cancelled, 'the body released').to.equal(true);
+    });
+
+    it('is refused by counting bytes when there is no Content-Length, or it lies', async () => {
+      for (const headers of [{}, { 'Content-Length': '20' }] as Record<string, string>[]) {
+        serve(() => new Response(stream(big()), { headers }));
+        expect((await failure(requestJson('/x'))).kind).to.equal('too-large');
+      }
+    });
+
+    // Thai letters are 3 bytes each in UTF-8, so some fall across the 64 KiB chunks.
+    it('reads a body of exactly the limit (characters split across chunks), refuses one byte more', async () => {
+      const thai = 'ก'.repeat((LIMITS.responseBytes - 8 - 2) / 3);
+      const text = `{"t":"${thai}"}  `;
+      expect(new TextEncoder().encode(text).length).to.equal(LIMITS.responseBytes);
+      serve(() => new Response(stream(text)));
+      expect(await requestJson('/x')).to.deep.equal({ t: thai });
+      serve(() => new Response(stream(`${text} `)));
+      expect((await failure(requestJson('/x'))).kind).to.equal('too-large');
+    });
   });
 
   it('stops at once when cancelled', async () => {

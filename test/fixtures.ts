@@ -107,3 +107,10 @@ export function captureWarnings(): { messages: string[]; restore: () => void } {
   };
   return { messages, restore: () => (console.warn = original) };
 }
+
+/** Types `value` into field `name` of a comment box's light-DOM form, as a reader would (with an input event). */
+export function type(box: Element, name: string, value: string): void {
+  const input = box.querySelector<HTMLInputElement | HTMLTextAreaElement>(`form [name="${name}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}

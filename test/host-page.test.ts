@@ -2,8 +2,11 @@
  * Hostile host pages: aggressive global CSS must not change how the widgets look, and the widgets'
  * CSS must not leak out into the page.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+// @ts-expect-error served by the reference-server plugin at test time
+import { api } from '/__byline-e2e.js';
 import '../src/index.js';
+import type { BylineCommentBox } from '../src/index.js';
 import { PIXEL, seedArticle, seedPhoto, seedRelated } from './fixtures.js';
 
 // Widgets size their text in rem, so a reader's root font-size preference still applies; huge sizes on
@@ -81,18 +84,25 @@ describe('hostile host page CSS', () => {
     expect(box.height).to.be.at.least(24);
   });
 
-  it('does not leak its own CSS into the page', async () => {
+  it('does not leak its own CSS into the page, including the comment box sheet adopted into the document', async () => {
     style.remove();
-    const { wrapper } = await widgets();
-    const outside = wrapper.querySelector<HTMLElement>('.outside')!;
-    const reference = document.createElement('p');
-    document.body.append(reference);
-    try {
-      expect(getComputedStyle(outside).fontFamily).to.equal(getComputedStyle(reference).fontFamily);
-      expect(getComputedStyle(outside).color).to.equal(getComputedStyle(reference).color);
-      expect(getComputedStyle(outside).margin).to.equal(getComputedStyle(reference).margin);
-    } finally {
-      reference.remove();
-    }
+    // The page's own form and text, styled only by the browser: what a widget's CSS could reach.
+    const page = await fixture<HTMLDivElement>(html`<div class="page-form">
+      <form class="form"><p class="hint">Page text</p><label>Name <input name="name" /></label>
+        <textarea name="body"></textarea><button type="submit">Send</button></form>
+    </div>`);
+    const nodes = [...page.querySelectorAll<HTMLElement>('form, p, label, input, textarea, button')];
+    const look = () =>
+      nodes.map((node) => {
+        const c = getComputedStyle(node);
+        return `${node.localName}: ${c.fontFamily} | ${c.fontSize} | ${c.color} | ${c.backgroundColor} | ${c.margin} | ${c.padding} | ${c.border} | ${c.display} | ${c.width} | ${c.gap}`;
+      });
+    const before = look();
+    expect(document.adoptedStyleSheets, 'no widget sheet before the widgets mount').to.have.length(0);
+    await widgets();
+    const box = await fixture<BylineCommentBox>(html`<byline-comment-box api=${api} thread="host-page-css" lang="en" loading="eager"></byline-comment-box>`);
+    await waitUntil(() => box.querySelector('form.byline-comment-form'), 'the comment form');
+    expect(document.adoptedStyleSheets, "the comment box's form sheet").to.have.length(1);
+    expect(look()).to.deep.equal(before);
   });
 });

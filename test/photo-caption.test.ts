@@ -104,6 +104,26 @@ describe('<byline-photo-caption>', () => {
     });
   });
 
+  it('a light-DOM <img src="javascript:…"> never reaches the widget: no zoom, no copy of the URL, the caption still shows', async () => {
+    const canary = ((window as unknown as { bylineCanary?: () => void }).bylineCanary = () => {
+      throw new Error('javascript: URL ran');
+    });
+    const el = await fixture<BylinePhotoCaption>(html`<byline-photo-caption lang="en"
+      ><img src="javascript:bylineCanary()" alt="A photo" /> The caption</byline-photo-caption>`);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('button.frame'), 'zoom button').to.equal(null);
+    expect(root.querySelector('dialog img')).to.equal(null);
+    const urls = [...root.querySelectorAll('[src], [href], [srcset]')].flatMap((node) =>
+      ['src', 'href', 'srcset'].map((name) => node.getAttribute(name) ?? ''),
+    );
+    expect(urls.filter((url) => /javascript:/i.test(url))).to.deep.equal([]);
+    const caption = root.querySelector<HTMLSlotElement>('slot.caption')!.assignedNodes();
+    expect(caption.map((node) => node.textContent).join('').trim()).to.equal('The caption');
+    expect(canary).to.be.a('function');
+    await expect(el).to.be.accessible();
+  });
+
   describe('numbered caption and credit', () => {
     it('renders the seed caption exactly, in Thai, with the credit', async () => {
       const el = await photoCaption();

@@ -93,7 +93,8 @@ export class BylineCommentCount extends BylineElement {
       this._unavailable = false;
     }
     if (!endpoint || !thread) {
-      this._fail(new Error('needs an http(s) "api" and a "thread"'));
+      // Each misconfiguration says what to fix (the value itself is not logged: it may carry a key).
+      this._fail(new Error(!this.api ? 'has no "api" URL' : !endpoint ? '"api" is not an http(s) URL' : 'has no "thread"'));
       return (this._pending = Promise.resolve());
     }
     return (this._pending = lookupCount(endpoint, thread, fresh).then(

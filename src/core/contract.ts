@@ -4,8 +4,11 @@
  * Hand-written on purpose: a schema library would be the biggest dependency on a partner's page, and
  * the contract is small. Unknown fields are ignored, `null` counts as absent for optional fields, a URL
  * with a disallowed scheme is dropped (the widget still renders), and anything else that breaks the
- * contract throws a {@link ContractError} naming the field path.
+ * contract throws a {@link ContractError} naming the field path. Text over its limit in `limits.ts` is cut,
+ * a URL over its limit is dropped, a list over its limit keeps its first items; each top-level check then
+ * logs one warning naming every such field and its limit.
  */
+import { cut, LIMITS } from './limits.js';
 import { safeSrcset, safeUrl } from './url.js';
 
 export class ContractError extends Error {
@@ -89,14 +92,44 @@ export type Check<T> = (value: unknown, path: string) => T;
  * rendering it.
  */
 function checkChild<T>(check: Check<T>, value: unknown, path: string, step: string | number): T {
+  const cutsBefore = cuts.length;
   try {
-    return check(value, '');
+    const checked = check(value, '');
+    for (let i = cutsBefore; i < cuts.length; i++) cuts[i].field = fieldPath(path, step, cuts[i].field);
+    return checked;
   } catch (error) {
     if (!(error instanceof ContractError)) throw error;
-    const at = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
-    const field = error.field;
-    throw new ContractError(!field ? at : field[0] === '[' ? at + field : `${at}.${field}`, error.expectation);
+    throw new ContractError(fieldPath(path, step, error.field), error.expectation);
   }
+}
+
+function fieldPath(path: string, step: string | number, field: string): string {
+  const at = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  return !field ? at : field[0] === '[' ? at + field : `${at}.${field}`;
+}
+
+/** Fields the running check shortened (or dropped) to fit their limit, for its one warning. */
+let cuts: { field: string; limit: string }[] = [];
+
+/** `check`, then one warning naming every field it shortened to fit the limits. */
+function warnOfCuts<T>(check: Check<T>): Check<T> {
+  return (value, path) => {
+    cuts = [];
+    const checked = check(value, path);
+    if (cuts.length)
+      console.warn(`[byline] ${path}: shortened to the contract's limits: ${cuts.map((c) => `"${c.field}" to ${c.limit}`).join(', ')}`);
+    return checked;
+  };
+}
+
+/** Text over `max` code units is cut to `max` (ending with "…"). */
+function limited(check: Check<string>, max: number): Check<string> {
+  return (value, path) => {
+    const checked = check(value, path);
+    if (checked.length <= max) return checked;
+    cuts.push({ field: path, limit: `${max} characters` });
+    return cut(checked, max);
+  };
 }
 
 const isAbsent = (value: unknown): value is null | undefined => value === undefined || value === null;
@@ -127,9 +160,20 @@ export const dateTime: Check<string> = (value, path) => {
   return value;
 };
 
-/** Wrong type is a contract error; a disallowed scheme is silently dropped (returns undefined). */
-const url: Check<string | undefined> = (value, path) => safeUrl(text(value, path));
-const srcset: Check<string | undefined> = (value, path) => safeSrcset(text(value, path));
+/**
+ * Wrong type is a contract error; a disallowed scheme is silently dropped (returns undefined). A URL over
+ * its limit is dropped too (a cut URL would point somewhere else), with a warning.
+ */
+function link<T>(safe: (value: string) => T, max: number): Check<T | undefined> {
+  return (value, path) => {
+    const checked = text(value, path);
+    if (checked.length <= max) return safe(checked);
+    cuts.push({ field: path, limit: `${max} characters (dropped)` });
+    return undefined;
+  };
+}
+const url = link(safeUrl, LIMITS.url);
+const srcset = link(safeSrcset, LIMITS.srcset);
 
 export function optional<T>(check: Check<T>): Check<T | undefined> {
   return (value, path) => (isAbsent(value) ? undefined : check(value, path));
@@ -152,10 +196,15 @@ export function object<T>(shape: Shape<T>): Check<T> {
   };
 }
 
-export function list<T>(check: Check<T>): Check<T[]> {
+/** A list; with `max`, only its first `max` items are checked and kept. */
+export function list<T>(check: Check<T>, max = Infinity): Check<T[]> {
   return (value, path) => {
     if (!Array.isArray(value)) throw new ContractError(path, 'must be an array');
-    return value.map((item, index) => checkChild(check, item, path, index));
+    if (value.length > max) {
+      cuts.push({ field: path, limit: `${max} items` });
+      value = value.slice(0, max);
+    }
+    return (value as unknown[]).map((item, index) => checkChild(check, item, path, index));
   };
 }
 
@@ -166,50 +215,52 @@ export function oneOf<T extends string>(...allowed: T[]): Check<T> {
   };
 }
 
-const link: Check<LinkData> = object<LinkData>({ name: requiredText, url: optional(url) });
+const named: Check<LinkData> = object<LinkData>({ name: limited(requiredText, LIMITS.name), url: optional(url) });
 
-const image: Check<ImageData> = object<ImageData>({
+const imageShape = {
   src: optional(url),
   srcset: optional(srcset),
   width: optional(count),
   height: optional(count),
-  alt: optional(text),
-  caption: optional(text),
-  credit: optional(text),
-});
+  alt: optional(limited(text, LIMITS.alt)),
+  caption: optional(limited(text, LIMITS.caption)),
+  credit: optional(limited(text, LIMITS.credit)),
+};
 
-export const checkArticle: Check<Article> = object<Article>({
-  id: requiredText,
+const article: Check<Article> = object<Article>({
+  id: limited(requiredText, LIMITS.id),
   url: (value, path) => url(isAbsent(value) ? requiredText(value, path) : value, path),
-  title: requiredText,
-  summary: optional(text),
-  image: optional(image),
-  category: optional(link),
-  author: optional(link),
-  source: optional(link),
+  title: limited(requiredText, LIMITS.title),
+  summary: optional(limited(text, LIMITS.summary)),
+  image: optional(object<ImageData>(imageShape)),
+  category: optional(named),
+  author: optional(named),
+  source: optional(named),
   publishedAt: optional(dateTime),
   updatedAt: optional(dateTime),
   lang: optional(text),
   translatedFrom: optional(text),
   commentCount: optional(count),
-  thread: optional(text),
+  thread: optional(limited(text, LIMITS.id)),
 });
+
+export const checkArticle: Check<Article> = warnOfCuts(article);
 
 const section: Check<RelatedSection> = object<RelatedSection>({
   kind: oneOf<RelatedKind>('topic', 'category', 'author'),
-  title: optional(text),
-  items: list(checkArticle),
+  title: optional(limited(text, LIMITS.sectionTitle)),
+  items: list(article, LIMITS.items),
 });
 
-export const checkRelatedFeed: Check<RelatedFeed> = object<RelatedFeed>({ sections: list(section) });
+export const checkRelatedFeed: Check<RelatedFeed> = warnOfCuts(
+  object<RelatedFeed>({ sections: list(section, LIMITS.sections) }),
+);
 
-export const checkPhoto: Check<Photo> = object<Photo>({
-  src: (value, path) => url(requiredText(value, path), path),
-  srcset: optional(srcset),
-  width: optional(count),
-  height: optional(count),
-  alt: text,
-  caption: optional(text),
-  credit: optional(text),
-  number: optional(count),
-});
+export const checkPhoto: Check<Photo> = warnOfCuts(
+  object<Photo>({
+    ...imageShape,
+    src: (value, path) => url(requiredText(value, path), path),
+    alt: limited(text, LIMITS.alt),
+    number: optional(count),
+  }),
+);

@@ -3,6 +3,7 @@
  * and GET retries with exponential backoff (at most {@link DEFAULT_RETRIES}). POSTs are never retried
  * here: only the reader decides to send a comment again (with the same Idempotency-Key).
  */
+import { LIMITS } from './limits.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRIES = 2;
@@ -19,7 +20,8 @@ export function setRequestTimeout(ms: number): void {
 /** A Retry-After longer than this is not waited out silently: the error reaches the reader instead. */
 const MAX_SILENT_RETRY_AFTER_S = 5;
 
-export type FailureKind = 'network' | 'timeout' | 'http' | 'not-json';
+/** `too-large`: the body was over {@link LIMITS.responseBytes} and was not read to the end. */
+export type FailureKind = 'network' | 'timeout' | 'http' | 'not-json' | 'too-large';
 
 export class RequestError extends Error {
   constructor(
@@ -69,6 +71,33 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The body as text, refused once it passes the response limit: early from `Content-Length`, else by
+ * counting the bytes read (the header may be absent, or lie).
+ */
+async function readLimited(response: Response, url: string): Promise<string> {
+  const max = LIMITS.responseBytes;
+  const tooLarge = () => new RequestError('too-large', `${url} answered with more than ${max} bytes.`, response.status);
+  if (Number(response.headers.get('Content-Length')) > max) {
+    void response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let size = 0; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.length;
+    if (size > max) {
+      void reader.cancel();
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /** Seconds to wait, from either form of Retry-After (delta-seconds or an HTTP date). */
 export function parseRetryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -109,8 +138,9 @@ async function attempt(url: string, options: RequestOptions): Promise<unknown> {
     let parseFailed = false;
     try {
       // Read as text first: a body that stops mid-way must become a clear error, not a hang or a throw.
-      parsed = JSON.parse(await response.text());
+      parsed = JSON.parse(await readLimited(response, url));
     } catch (error) {
+      if (error instanceof RequestError) throw error;
       if (timedOut) throw new RequestError('timeout', `No complete answer from ${url} in time.`);
       if (options.signal?.aborted) throw abortError();
       parseFailed = true;

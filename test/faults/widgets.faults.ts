@@ -9,6 +9,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 // @ts-expect-error served by the fault-server plugin at test time
 import { faults, offline, unresolvable } from '/__byline-faults.js';
+import sinon from 'sinon';
 import { setRequestTimeout } from '../../src/core/fetch.js';
 import '../../src/index.js';
 import type { BylineArticleCard, BylineCommentBox, BylineCommentCount } from '../../src/index.js';
@@ -16,10 +17,11 @@ import ar from '../../src/locales/ar.js';
 import en from '../../src/locales/en.js';
 import th from '../../src/locales/th.js';
 import vi from '../../src/locales/vi.js';
+import { type } from '../fixtures.js';
 
 /** Short, so a stalled server costs the suite ~3 s instead of ~33 s; the page-wide option readers get too. */
 const TIMEOUT_MS = 400;
-/** Longer than the widest GET backoff (400 ms × 2 × 1.5): if a retry were coming, it would have come. */
+/** Longer than the widest GET backoff (400 ms × 2 × 1.5): a retry that was coming is due within it. */
 const QUIET_MS = 1500;
 const THREAD = 'faults-thread';
 const LOCALES = { en, th, vi, ar } as const;
@@ -46,17 +48,30 @@ function apiFor(getFault: Fault | 'ok', postFault: Fault | 'ok' = 'ok'): { api: 
 }
 
 const stats = async (id: string): Promise<Stats> => (await fetch(`${faults}/stats/${id}`)).json();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The page's timers run on a fake clock that also follows real time (stalls still time out), so
+ * "nothing more happens" needs no real wait: {@link quiet} jumps past every pending backoff at once.
+ */
+let clock: sinon.SinonFakeTimers;
+beforeEach(() => (clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true })));
+afterEach(() => clock.restore());
+
+/** Fires every timer due within {@link QUIET_MS}: a retry that was coming calls fetch now, where the spy counts it. */
+const quiet = () => clock.tickAsync(QUIET_MS);
 
 /** Every fetch the page makes, passed through untouched: counts what never reaches a server. */
 const sent: { method: string; url: string }[] = [];
 const realFetch = window.fetch;
 const sentTo = (api: string, method: string) => sent.filter((r) => r.url.startsWith(api) && r.method === method).length;
 
-/** GETs/POSTs for a case: server-side where there is a server, else the client-side spy. */
+/** GETs/POSTs the page sent for a case, once the server (where there is one) has seen them all. */
 async function requestCount(fault: Fault, id: string, api: string, method: 'GET' | 'POST'): Promise<number> {
-  if (fault === 'offline' || fault === 'dns') return sentTo(api, method);
-  return (await stats(id))[method];
+  const sentByPage = sentTo(api, method);
+  if (fault !== 'offline' && fault !== 'dns') {
+    await waitUntil(async () => (await stats(id))[method] === sentByPage, `the server sees ${sentByPage} ${method}`);
+  }
+  return sentByPage;
 }
 
 const shadowText = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
@@ -108,7 +123,7 @@ describe('network faults against a real fault-injecting server', function () {
         await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'the error state', { timeout: 15_000 });
         const seen = shadowText(el, '[part="error"] span');
         expect(seen).to.equal(LOCALES[lang].loadFailed);
-        await sleep(QUIET_MS);
+        await quiet();
         const gets = await requestCount(fault, id, api, 'GET');
         // 429 with a Retry-After beyond 5 s is not waited out silently: the reader is told at once.
         expect(gets).to.equal(fault === '429-long' ? 1 : 3);
@@ -127,7 +142,7 @@ describe('network faults against a real fault-injecting server', function () {
         const seen = shadowText(el, '[part="error"] span');
         expect(seen).to.equal(vi.loadFailed);
         expect(el.shadowRoot!.querySelector('[part="retry"]')).not.to.equal(null);
-        await sleep(QUIET_MS);
+        await quiet();
         const gets = await requestCount(fault, id, api, 'GET');
         expect(gets).to.equal(3);
         report.push([fault, 'article-card', 'GET', `vi: ${seen}`, String(gets), '–']);
@@ -143,8 +158,8 @@ describe('network faults against a real fault-injecting server', function () {
         await waitUntil(() => el.shadowRoot!.querySelector('[part="unavailable"]'), 'the unavailable state', { timeout: 15_000 });
         const seen = shadowText(el, '[part="unavailable"] .visually-hidden');
         expect(seen).to.equal(th.commentCountUnavailable);
-        await sleep(QUIET_MS);
-        const gets = (await stats(id)).GET;
+        await quiet();
+        const gets = await requestCount(fault, id, api, 'GET');
         expect(gets).to.equal(3);
         report.push([fault, 'comment-count', 'GET', `th: ${seen}`, String(gets), '–']);
       });
@@ -170,11 +185,8 @@ describe('network faults against a real fault-injecting server', function () {
         const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${api} thread=${THREAD} lang=${lang} loading="eager"></byline-comment-box>`);
         await waitUntil(() => !el.shadowRoot!.querySelector('[part="skeleton"]'), 'the list settles', { timeout: 15_000 });
         const form = el.querySelector('form')!;
-        for (const [name, value] of [['name', 'Somchai'], ['body', `ข่าวดี ${fault} — Bộ TT&TT`]]) {
-          const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
+        type(el, 'name', 'Somchai');
+        type(el, 'body', `ข่าวดี ${fault} — Bộ TT&TT`);
         await el.updateComplete;
         const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
         button.click();
@@ -183,7 +195,7 @@ describe('network faults against a real fault-injecting server', function () {
         setRequestTimeout(TIMEOUT_MS);
         const seen = message();
         expect(seen.startsWith(expected(fault, lang)), seen).to.equal(true);
-        await sleep(QUIET_MS);
+        await quiet();
         const posts = await requestCount(fault, id, api, 'POST');
         expect(posts).to.equal(1);
         const [draft, ...others] = draftsIn(api);
@@ -202,11 +214,8 @@ describe('network faults against a real fault-injecting server', function () {
       const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${api} thread=${THREAD} lang="en" loading="eager"></byline-comment-box>`);
       await waitUntil(() => !el.shadowRoot!.querySelector('[part="skeleton"]'), 'the list settles');
       const form = el.querySelector('form')!;
-      for (const [name, value] of [['name', 'Lan'], ['body', 'Cảm ơn']]) {
-        const input = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+      type(el, 'name', 'Lan');
+      type(el, 'body', 'Cảm ơn');
       const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
       for (const expectedPosts of [1, 2]) {
         button.click();
@@ -227,9 +236,9 @@ describe('network faults against a real fault-injecting server', function () {
         await waitUntil(async () => (await stats(id)).open === 1, 'the request reaches the server');
         el.remove();
         await waitUntil(async () => (await stats(id)).open === 0, 'the server sees the request end');
-        await sleep(QUIET_MS);
+        await quiet();
+        expect(await requestCount(fault, id, api, 'GET')).to.equal(1);
         const after = await stats(id);
-        expect(after.GET).to.equal(1);
         expect(after.open).to.equal(0);
         report.push([fault, 'comment-box', 'GET', 'removed mid-request', `${after.GET}, 0 pending`, '–']);
       });
@@ -241,8 +250,8 @@ describe('network faults against a real fault-injecting server', function () {
       await waitUntil(async () => (await stats(id)).open === 1, 'the request reaches the server');
       el.remove();
       await waitUntil(async () => (await stats(id)).open === 0, 'the server sees the request end');
-      await sleep(QUIET_MS);
-      expect((await stats(id)).GET).to.equal(1);
+      await quiet();
+      expect(await requestCount('stall', id, api, 'GET')).to.equal(1);
       report.push(['stall', 'article-card', 'GET', 'removed mid-request', '1, 0 pending', '–']);
     });
 
@@ -254,14 +263,14 @@ describe('network faults against a real fault-injecting server', function () {
       await waitUntil(async () => (await stats(id)).open === 1, 'the request reaches the server');
       el.remove();
       await waitUntil(async () => (await stats(id)).open === 0 && (await stats(id)).GET === 3, 'the retries end', { timeout: 10_000 });
-      await sleep(QUIET_MS);
+      await quiet();
+      expect(await requestCount('stall', id, api, 'GET')).to.equal(3);
       const after = await stats(id);
-      expect(after.GET).to.equal(3);
       expect(after.open).to.equal(0);
       report.push(['stall', 'comment-count', 'GET', 'removed mid-request (not cancelled)', `${after.GET}, 0 pending after timeouts`, '–']);
     });
 
-    it('setRequestTimeout bounds a stalled request page-wide; 0 restores the 10 s default', async () => {
+    it('setRequestTimeout bounds a stalled request page-wide', async () => {
       const { requestJson, RequestError } = await import('../../src/core/fetch.js');
       const { api, id } = apiFor('stall');
       setRequestTimeout(150);
@@ -278,10 +287,9 @@ describe('network faults against a real fault-injecting server', function () {
       const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${api} thread=${THREAD} loading="eager"></byline-comment-box>`);
       await waitUntil(async () => (await stats(id)).GET === 1, 'the first attempt');
       el.remove();
-      await sleep(QUIET_MS);
-      const after = await stats(id);
-      expect(after.GET).to.equal(1);
-      expect(after.open).to.equal(0);
+      await quiet();
+      expect(await requestCount('500', id, api, 'GET')).to.equal(1);
+      await waitUntil(async () => (await stats(id)).open === 0, 'nothing pending');
       report.push(['500', 'comment-box', 'GET', 'removed during backoff', '1, 0 pending', '–']);
     });
   });
