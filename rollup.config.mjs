@@ -86,6 +86,7 @@ const STYLE_MODULES = readdirSync('dist', { recursive: true })
   .filter((file) => /(^|\/|\.)styles\.js$/.test(file))
   .sort();
 const BUNDLE_ENTRY = '\0byline-bundle:';
+const HYDRATE = '@hydrate';
 const bundleEntry = () => ({
   name: 'byline-bundle-entry',
   resolveId: (id) => (id.startsWith(BUNDLE_ENTRY) ? id : null),
@@ -94,6 +95,8 @@ const bundleEntry = () => ({
     const language = id.slice(BUNDLE_ENTRY.length);
     const styles = STYLE_MODULES.map((file) => `import './dist/${file}';`);
     if (!language) return [...styles, `export * from './dist/index.js';`].join('\n');
+    // Lit's hydrate support must run before LitElement's module is evaluated: first.
+    if (language === HYDRATE) return [`import '@lit-labs/ssr-client/lit-element-hydrate-support.js';`, ...styles, `export * from './dist/index.js';`].join('\n');
     return [
       `import { provideStrings } from './dist/core/i18n.js';`,
       `import strings from './dist/locales/${language}.js';`,
@@ -107,6 +110,13 @@ const bundleEntry = () => ({
 export default [
   {
     input: { 'byline.min': BUNDLE_ENTRY },
+    output,
+    plugins: [bundleEntry(), ...plugins()],
+  },
+  // For server-rendered pages (src/ssr.ts): the same elements, with Lit's hydrate support. Only here:
+  // client-only pages keep byline.min.js, which never carries it.
+  {
+    input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
     output,
     plugins: [bundleEntry(), ...plugins()],
   },

@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BylineElement } from '../core/byline-element.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
@@ -41,6 +41,7 @@ export class BylineCommentCount extends BylineElement {
     thread: {},
     href: {},
     format: {},
+    count: { type: Number },
     _count: { attribute: false },
     _unavailable: { attribute: false },
   };
@@ -57,6 +58,12 @@ export class BylineCommentCount extends BylineElement {
   /** `text` ("12 comments", the default) or `number` ("12" on screen, the full phrase for screen readers). */
   format: CommentCountFormat = 'text';
 
+  /**
+   * The count, when the page already knows it (a server render, a listing that has the numbers): shown
+   * as is, and nothing is fetched.
+   */
+  declare count?: number;
+
   private declare _count?: number;
   private _unavailable = false;
 
@@ -68,11 +75,17 @@ export class BylineCommentCount extends BylineElement {
     super.connectedCallback();
     // Ask now rather than at first render (which may wait for locale strings), so every element
     // connected in this task joins the same batch.
-    if (this.api && this.thread) this._lookup();
+    if (this.api && this.thread && this.count === undefined) this._lookup();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('api') || changed.has('thread')) this._lookup();
+    if (this.count !== undefined) {
+      this._key = undefined;
+      this._count = Number.isInteger(this.count) && this.count >= 0 ? this.count : undefined;
+      this._unavailable = this._count === undefined;
+    } else if (isServer) {
+      // No data on the server: the placeholder, sized like a typical count; the browser fetches it.
+    } else if (!this.hasUpdated || changed.has('api') || changed.has('thread') || changed.has('count')) this._lookup();
     super.willUpdate(changed);
   }
 

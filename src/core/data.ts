@@ -3,7 +3,7 @@
  * `<script type="application/json">`, or a `src` URL. The property wins, then inline JSON, then `src`.
  * Loading is cancelled when the element leaves the page or `src` changes; a moved element resumes.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ContractError, type Check } from './contract.js';
 import { emit, errorDetail, reportError } from './emit.js';
 import './events.js';
@@ -66,7 +66,9 @@ export class DataController<T> implements ReactiveController {
       return;
     }
     this._lastInput = undefined;
-    const inline = this._host.querySelector(':scope > script[type="application/json"]');
+    // A server-rendered element cannot see its children (the SSR entry passes inline JSON as the property)
+    // and does not fetch: without data it renders the loading state, and the browser loads `src`.
+    const inline = isServer ? null : this._host.querySelector(':scope > script[type="application/json"]');
     if (inline) {
       if (this.state === 'loading' || this._lastSrc !== undefined) {
         this._lastSrc = undefined;
@@ -74,7 +76,7 @@ export class DataController<T> implements ReactiveController {
       }
       return;
     }
-    if (src && src !== this._lastSrc) this._load(src);
+    if (src && src !== this._lastSrc && !isServer) this._load(src);
   }
 
   /** Loads `src` again, e.g. from the error state's retry button. */

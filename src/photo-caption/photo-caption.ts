@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
 import { aspectRatio } from '../core/aspect-ratio.js';
@@ -81,6 +81,7 @@ export class BylinePhotoCaption extends BylineElement {
     loading: {},
     sizes: {},
     _zoomed: { attribute: false },
+    serverLight: { attribute: false },
   };
 
   /** URL of the Photo JSON. */
@@ -104,6 +105,12 @@ export class BylinePhotoCaption extends BylineElement {
   /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
   declare sizes?: string;
 
+  /**
+   * @internal Server rendering only: the light-DOM `<img>` and caption the element will wrap, which a
+   * server-side element cannot see. Set by `byline-widgets/ssr`.
+   */
+  declare serverLight?: Photo;
+
   /** The photo on show in the zoom dialog, while it is open. */
   private declare _zoomed?: Photo;
 
@@ -114,16 +121,17 @@ export class BylinePhotoCaption extends BylineElement {
 
   private readonly _data = new DataController<Photo>(this, 'photo', checkPhoto);
   // Children added or edited after upgrade (frameworks, CMS previews) must be slotted too.
-  private readonly _children$ = new MutationObserver(() => this.requestUpdate());
+  private _children$?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this._children$ ??= new MutationObserver(() => this.requestUpdate());
     this._children$.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._children$.disconnect();
+    this._children$?.disconnect();
     this._dialog?.close();
   }
 
@@ -141,11 +149,11 @@ export class BylinePhotoCaption extends BylineElement {
   }
 
   private get _dataDriven(): boolean {
-    return this.photo !== undefined || !!this.src || !!this.querySelector(INLINE_JSON);
+    return this.photo !== undefined || !!this.src || (!isServer && !!this.querySelector(INLINE_JSON));
   }
 
   private get _lightImage(): HTMLImageElement | null {
-    return this.querySelector(':scope > img');
+    return isServer ? null : this.querySelector(':scope > img');
   }
 
   /** Everything but the image and inline JSON is the light-DOM caption. */
@@ -160,6 +168,7 @@ export class BylinePhotoCaption extends BylineElement {
   /** The photo on show, whichever way it came; undefined while loading or failed. */
   private get _current(): Photo | undefined {
     if (this._dataDriven) return this._data.state === 'ready' ? this._data.value : undefined;
+    if (isServer) return this.serverLight;
     const image = this._lightImage;
     const size = (name: string) => Number(image?.getAttribute(name)) || undefined;
     return {
@@ -192,9 +201,9 @@ export class BylinePhotoCaption extends BylineElement {
         <span class="visually-hidden">${strings.loading}</span>
       </figure>`;
     }
-    const hasImage = light ? !!this._lightImage : !!photo.src;
+    const hasImage = light && !isServer ? !!this._lightImage : !!photo.src;
     const image = light
-      ? html`<slot class="image"></slot>`
+      ? html`<slot class="image" name="image"></slot>`
       : html`<img part="image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
           sizes=${photo.srcset ? (this.sizes ?? '100vw') : nothing}
           width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
@@ -214,8 +223,8 @@ export class BylinePhotoCaption extends BylineElement {
           </button>`
         : html`<div class="frame" ${shape}>${image}</div>`;
     const captionText = light
-      ? this._lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
-        ? html`<slot class="caption"></slot>`
+      ? (isServer ? photo.caption : this._lightCaption.some((node) => node.textContent?.trim() || node instanceof Element))
+        ? html`<slot class="caption" name="caption"></slot>`
         : undefined
       : photo.caption;
     return html`<figure part="figure" dir=${dir} lang=${language}>
