@@ -4,10 +4,8 @@
  * Pages that use it load the hydration entry (`byline-widgets/hydrate.js` or `cdn/byline.hydrate.min.js`)
  * instead of the plain bundle, so the elements take over the server's DOM without rendering it again.
  *
- * ```js
- * import { renderToString } from 'byline-widgets/ssr';
- * const html = await renderToString('byline-article-card', article, { lang: 'th', timeZone: 'Asia/Bangkok' });
- * ```
+ * For example `await renderToString('byline-article-card', article, { lang: 'th', timeZone: 'Asia/Bangkok' })`
+ * (see docs/server-rendering.md).
  *
  * The data goes into the output as well (inline JSON for a card or related list, the `<img>` and caption
  * for a photo, the `count` attribute for a comment count), so the browser renders exactly what the server
