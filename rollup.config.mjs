@@ -52,9 +52,11 @@ const minify = () =>
   });
 
 // Template literals (html``, css``) are most of a widget's bytes: minify them before terser.
-const plugins = () => [
+// Except in the hydration bundle: hydration checks each template against the server's rendering of it
+// (a digest of its strings), and the server renders the unminified templates of dist/. CSS is not checked.
+const plugins = ({ keepHtml = false } = {}) => [
   nodeResolve(),
-  literalsHtmlCssMinifier({ include: ['dist/**/*.js'] }),
+  literalsHtmlCssMinifier({ include: ['dist/**/*.js'], options: keepHtml ? { shouldMinify: () => false } : undefined }),
   minify(),
 ];
 
@@ -118,7 +120,7 @@ export default [
   {
     input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
     output,
-    plugins: [bundleEntry(), ...plugins()],
+    plugins: [bundleEntry(), ...plugins({ keepHtml: true })],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({

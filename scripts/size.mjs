@@ -102,7 +102,7 @@ export function report() {
     const language = /^byline\.(\w+)\.min\.js$/.exec(file)?.[1];
     if (language === 'hydrate') {
       const extra = measure([file]).gzip - rows[0].gzip;
-      add('hydrate', `cdn/${file}: the bundle + Lit's hydrate support, for server-rendered pages (+${(extra / KB).toFixed(2)} KB)`, [file]);
+      add('hydrate', `cdn/${file}: the bundle + Lit's hydrate support, templates unminified (hydration compares them with the server's), for server-rendered pages (+${(extra / KB).toFixed(2)} KB)`, [file]);
     } else if (language) add(`bundle ${language}`, `cdn/${file}: the bundle + ${language} strings inline`, [file]);
   }
 

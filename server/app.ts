@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { commentRoutes, commentStore, type CommentStore, type RateLimit } from './comments.js';
 import { openDatabase, type DB } from './db.js';
 import { ApiError, errorBody, errorHandler } from './errors.js';
-import { articlesIn, getArticle, getRelated, LANGS, type Article, type Lang, type RelatedFeed } from './feeds.js';
+import { articlesIn, getArticle, getRelated, isLang, LANGS, MAIN_ARTICLE_ID, type Article, type Lang, type RelatedFeed } from './feeds.js';
+import { renderApiRoutes, renderPageRoutes, type RenderSources } from './routes/render.js';
 import { moderationRoutes } from './moderation.js';
 
 export interface AppOptions {
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       commentRoutes(api, { store, read: limits.read, post: limits.post });
       feedRoutes(api, store, limits.read);
+      await api.register(renderApiRoutes, { sources: renderSources(store) });
       await api.register(async (admin) => moderationRoutes(admin, { store, adminToken: options.adminToken, read: limits.read }), {
         prefix: '/admin',
       });
@@ -131,8 +133,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
+  await app.register(renderPageRoutes, { sources: renderSources(store) });
   registerStatic(app, options.staticRoot ?? REPO_ROOT);
   return app;
+}
+
+/** Feed answers carry each article's comment count, looked up in one query. */
+function withCounts<T extends Article | RelatedFeed>(store: CommentStore, value: T): T {
+  const articles = articlesIn(value);
+  const counts = store.countThreads(articles.map((a) => a.thread ?? a.id));
+  for (const a of articles) a.commentCount = counts[a.thread ?? a.id];
+  return value;
+}
+
+/** The seed feeds, as server rendering reads them (server/routes/render.ts). */
+function renderSources(store: CommentStore): RenderSources {
+  const found = <T extends Article | RelatedFeed>(value: T | undefined) => value && withCounts(store, value);
+  return {
+    article: (id, lang) => (isLang(lang) ? found(getArticle(id, lang)) : undefined),
+    related: (id, lang) => (isLang(lang) ? found(getRelated(id, lang)) : undefined),
+    dataLanguages: LANGS,
+    fallbackLanguage: 'en',
+    mainArticleId: MAIN_ARTICLE_ID,
+  };
 }
 
 function feedRoutes(api: FastifyInstance, store: CommentStore, read: RateLimit) {
@@ -140,19 +163,13 @@ function feedRoutes(api: FastifyInstance, store: CommentStore, read: RateLimit) 
     params: { type: 'object', properties: { id: { type: 'string', maxLength: 128 } } },
     querystring: { type: 'object', properties: { lang: { type: 'string', enum: LANGS, default: 'th' } } },
   };
-  const withCounts = <T extends Article | RelatedFeed>(value: T): T => {
-    const articles = articlesIn(value);
-    const counts = store.countThreads(articles.map((a) => a.thread ?? a.id));
-    for (const a of articles) a.commentCount = counts[a.thread ?? a.id];
-    return value;
-  };
   for (const [path, lookup] of [['/articles/:id', getArticle], ['/related/:id', getRelated]] as const) {
     api.get<{ Params: { id: string }; Querystring: { lang: Lang } }>(path, { config: { rateLimit: read }, schema }, async (request, reply) => {
       const found = lookup(request.params.id, request.query.lang);
       if (!found) throw new ApiError(404, 'not_found', 'No article with this id.', 'id');
       // no-cache: the comment counts inside change whenever someone posts.
       reply.header('cache-control', 'no-cache').header('content-language', request.query.lang);
-      return withCounts(found);
+      return withCounts(store, found);
     });
   }
 }
