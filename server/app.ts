@@ -22,7 +22,7 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Bearer token for /api/admin; without one, every admin call answers 401. */
   adminToken?: string;
-  rateLimits?: { post?: RateLimit; read?: RateLimit };
+  rateLimits?: { post?: RateLimit; read?: RateLimit; render?: RateLimit };
   /** Folder holding demo/, cdn/, dist/ and node_modules/ (default: the repository root). */
   staticRoot?: string;
   /** Trust X-Forwarded-For (only behind a proxy you control): rate limits then key on the real client. */
@@ -35,6 +35,8 @@ export interface AppOptions {
 export const DEFAULT_RATE_LIMITS = {
   post: { max: 5, timeWindow: 60_000 },
   read: { max: 300, timeWindow: 60_000 },
+  // Server rendering costs CPU (POST /api/render, /oembed, /demo/server-rendered/).
+  render: { max: 60, timeWindow: 60_000 },
 } satisfies Record<string, RateLimit>;
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       commentRoutes(api, { store, read: limits.read, post: limits.post });
       feedRoutes(api, store, limits.read);
-      await api.register(renderApiRoutes, { sources: renderSources(store) });
+      await api.register(renderApiRoutes, { sources: renderSources(store), rateLimit: limits.render });
       await api.register(async (admin) => moderationRoutes(admin, { store, adminToken: options.adminToken, read: limits.read }), {
         prefix: '/admin',
       });
@@ -133,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  await app.register(renderPageRoutes, { sources: renderSources(store) });
+  await app.register(renderPageRoutes, { sources: renderSources(store), rateLimit: limits.render });
   registerStatic(app, options.staticRoot ?? REPO_ROOT);
   return app;
 }

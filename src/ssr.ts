@@ -90,9 +90,11 @@ function lightDom(tag: RenderableTag, data: unknown, attributes: Map<string, unk
   if (photo.number !== undefined && !attributes.has('number')) attributes.set('number', photo.number);
   // The image and caption are the host's own light DOM, where crawlers and readers without JavaScript
   // find them; the slot names place them in the figure before any script runs.
-  const children = html`<img slot="image" src=${photo.src} srcset=${photo.srcset ?? nothing}
+  // A URL the policy dropped (javascript:, data:) leaves no image: the caption still renders.
+  const image = photo.src === undefined ? nothing : html`<img slot="image" src=${photo.src} srcset=${photo.srcset ?? nothing}
     sizes=${photo.srcset ? '100vw' : nothing} width=${photo.width ?? nothing} height=${photo.height ?? nothing}
-    alt=${photo.alt} loading="lazy" decoding="async" />${photo.caption ? html`<span slot="caption">${photo.caption}</span>` : ''}`;
+    alt=${photo.alt} loading="lazy" decoding="async" />`;
+  const children = html`${image}${photo.caption ? html`<span slot="caption">${photo.caption}</span>` : ''}`;
   return { children, json: undefined, property: { ...photo, caption: photo.caption } };
 }
 

@@ -30,10 +30,8 @@ export interface RenderSources {
 export interface RenderRouteOptions {
   sources: RenderSources;
   /** Rendering costs CPU: its own limit per client. */
-  rateLimit?: RateLimit;
+  rateLimit: RateLimit;
 }
-
-export const DEFAULT_RENDER_RATE_LIMIT: RateLimit = { max: 60, timeWindow: 60_000 };
 
 /** The part of src/ssr.ts used here (typed locally: the server's tsconfig has no DOM types for src/). */
 export interface SsrModule {
@@ -105,7 +103,7 @@ export async function renderApiRoutes(api: FastifyInstance, options: RenderRoute
     {
       // A related feed with thumbnails is larger than a comment; still bounded.
       bodyLimit: 64 * 1024,
-      config: { rateLimit: options.rateLimit ?? DEFAULT_RENDER_RATE_LIMIT },
+      config: { rateLimit: options.rateLimit },
       schema: { body: renderBodySchema },
     },
     async (request, reply) => {
@@ -175,7 +173,7 @@ interface OembedQuery {
 /** `/oembed` and `/demo/server-rendered/`: registered at the top level. */
 export async function renderPageRoutes(app: FastifyInstance, options: RenderRouteOptions): Promise<void> {
   const { sources } = options;
-  const rateLimit = options.rateLimit ?? DEFAULT_RENDER_RATE_LIMIT;
+  const { rateLimit } = options;
   const dataLanguage = (lang: string) => (sources.dataLanguages.includes(lang) ? lang : sources.fallbackLanguage);
 
   app.get<{ Querystring: OembedQuery }>(
