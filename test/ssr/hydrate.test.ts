@@ -56,10 +56,8 @@ async function place(html: string): Promise<Held> {
   document.body.append(container);
   container.append(el);
   const root = el.shadowRoot!;
-  expect(root, 'a declarative shadow root').to.exist;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const texts: Text[] = [];
-  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  expect(root, 'a declarative shadow root').to.be.instanceOf(ShadowRoot);
+  const texts = allTexts(root);
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((list) => records.push(...list));
   const all = { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true };
