@@ -7,6 +7,7 @@
  * and then respond to the reader.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+// @ts-expect-error served by the reference-server plugin at test time
 import { api } from '/__byline-e2e.js';
 
 const article = {
