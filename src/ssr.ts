@@ -128,7 +128,7 @@ function template(tag: string, data: unknown, options: RenderOptions) {
     children = light.children;
     json = light.json;
     property = light.property;
-    propertyName = light.json === undefined ? 'serverLight' : 'photo';
+    propertyName = light.json === undefined ? '_serverLight' : 'photo';
   } else if (data !== undefined) {
     propertyName = JSON_PROPERTY[element];
     if (typeof data === 'string') {
@@ -142,6 +142,13 @@ function template(tag: string, data: unknown, options: RenderOptions) {
     } else {
       property = data;
       json = JSON.stringify(data);
+    }
+    // The card's image box takes the image's ratio through CSSOM once in the browser, which the server
+    // cannot write; the stylesheet's variable gives the server-rendered box that ratio from the start, so
+    // hydrating it moves nothing. Numbers only, from data that passed the contract.
+    const image = element === 'byline-article-card' ? (property as { image?: { width?: unknown; height?: unknown } } | null)?.image : undefined;
+    if (!attributes.has('style') && isSize(image?.width) && isSize(image?.height)) {
+      attributes.set('style', `--byline-article-card-image-ratio: ${image.width} / ${image.height}`);
     }
   }
   const names = [...attributes.keys()];
@@ -173,6 +180,7 @@ export function checkData(tagName: RenderableTag, data: unknown): { field: strin
   return undefined;
 }
 
+const isSize = (value: unknown): value is number => typeof value === 'number' && value > 0 && Number.isFinite(value);
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 
 function withJson(chunk: string, json: string | undefined): string {

@@ -81,7 +81,6 @@ export class BylinePhotoCaption extends BylineElement {
     loading: {},
     sizes: {},
     _zoomed: { attribute: false },
-    serverLight: { attribute: false },
   };
 
   /** URL of the Photo JSON. */
@@ -105,11 +104,8 @@ export class BylinePhotoCaption extends BylineElement {
   /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
   declare sizes?: string;
 
-  /**
-   * @internal Server rendering only: the light-DOM `<img>` and caption the element will wrap, which a
-   * server-side element cannot see. Set by `byline-widgets/ssr`.
-   */
-  declare serverLight?: Photo;
+  /** Server rendering only: the light-DOM `<img>` and caption that a server-side element cannot see. */
+  private declare _serverLight?: Photo;
 
   /** The photo on show in the zoom dialog, while it is open. */
   private declare _zoomed?: Photo;
@@ -168,7 +164,7 @@ export class BylinePhotoCaption extends BylineElement {
   /** The photo on show, whichever way it came; undefined while loading or failed. */
   private get _current(): Photo | undefined {
     if (this._dataDriven) return this._data.state === 'ready' ? this._data.value : undefined;
-    if (isServer) return this.serverLight;
+    if (isServer) return this._serverLight;
     const image = this._lightImage;
     const size = (name: string) => Number(image?.getAttribute(name)) || undefined;
     return {

@@ -154,6 +154,11 @@ describe('server rendering: bad data and the API', () => {
     assert.ok(!inline.slice(0, inline.indexOf('</script>')).includes('<'), 'no "<" inside the inline JSON');
   });
 
+  it("a card's image box has the image's ratio before any script runs", async () => {
+    const html = await renderToString('byline-article-card', { ...article, image: { ...article.image, width: 1600, height: 900 } });
+    assert.match(html, /<byline-article-card [^>]*style="--byline-article-card-image-ratio: 1600 \/ 900"/);
+  });
+
   it('the stream gives the same HTML as renderToString', async () => {
     let streamed = '';
     for await (const chunk of renderToStream('byline-article-card', article, { lang: 'vi', timeZone: ZONE })) streamed += chunk;

@@ -15,7 +15,8 @@ const article = {
   url: 'https://example.org/th/article/1',
   title: 'กระทรวงสารสนเทศและการสื่อสาร ยกระดับคุณภาพ',
   summary: 'ตามรายงานของกรมการจัดองค์กรและบุคลากร',
-  image: { src: '/demo/images/photo-1.jpg', width: 1200, height: 800, alt: 'ภาพ' },
+  // Not the stylesheet's 3:2: the box must have the image's ratio before hydration too.
+  image: { src: '/demo/images/photo-1.jpg', width: 1600, height: 900, alt: 'ภาพ' },
   category: { name: 'ข่าว', url: 'https://example.org/th/news' },
   author: { name: 'Bộ Khoa học và Công nghệ', url: 'https://example.org/author' },
   publishedAt: '2024-12-27T15:20:10+07:00',
