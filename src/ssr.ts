@@ -76,9 +76,13 @@ function hostTemplate(tag: RenderableTag, names: string[], values: unknown[], ch
   return html(strings, ...values, children);
 }
 
-/** What the server knows but a server-side element cannot see: its light DOM, or data a browser reads inline. */
-function lightDom(tag: RenderableTag, data: unknown, attributes: Map<string, unknown>) {
-  if (tag !== 'byline-photo-caption' || data === undefined) return { children: '', json: undefined, property: data };
+/**
+ * A photo caption's light DOM, which a server-side element cannot see: the `<img>` and caption written
+ * into the page, and the photo handed to the server-side element. Data that fails the contract goes in
+ * as inline JSON instead, so both sides show the same error state.
+ */
+function photoLightDom(data: unknown, attributes: Map<string, unknown>) {
+  if (data === undefined) return { children: '', json: undefined, property: undefined };
   let photo: Photo;
   try {
     photo = checkPhoto(data, 'photo');
@@ -92,10 +96,10 @@ function lightDom(tag: RenderableTag, data: unknown, attributes: Map<string, unk
   // find them; the slot names place them in the figure before any script runs.
   // A URL the policy dropped (javascript:, data:) leaves no image: the caption still renders.
   const image = photo.src === undefined ? nothing : html`<img slot="image" src=${photo.src} srcset=${photo.srcset ?? nothing}
-    sizes=${photo.srcset ? '100vw' : nothing} width=${photo.width ?? nothing} height=${photo.height ?? nothing}
-    alt=${photo.alt} loading="lazy" decoding="async" />`;
+    sizes=${photo.srcset ? (attributes.get('sizes') ?? '100vw') : nothing} width=${photo.width ?? nothing} height=${photo.height ?? nothing}
+    alt=${photo.alt} loading=${attributes.get('loading') === 'eager' ? 'eager' : 'lazy'} decoding="async" />`;
   const children = html`${image}${photo.caption ? html`<span slot="caption">${photo.caption}</span>` : ''}`;
-  return { children, json: undefined, property: { ...photo, caption: photo.caption } };
+  return { children, json: undefined, property: photo };
 }
 
 function template(tag: string, data: unknown, options: RenderOptions) {
@@ -124,7 +128,7 @@ function template(tag: string, data: unknown, options: RenderOptions) {
     const count = typeof data === 'number' ? data : (data as { count?: unknown } | undefined)?.count;
     if (count !== undefined) attributes.set('count', count);
   } else if (element === 'byline-photo-caption') {
-    const light = lightDom(element, data, attributes);
+    const light = photoLightDom(data, attributes);
     children = light.children;
     json = light.json;
     property = light.property;

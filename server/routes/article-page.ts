@@ -25,6 +25,7 @@ interface LightPhoto {
   height?: number;
   alt: string;
   caption?: string;
+  sizes?: string;
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -51,6 +52,7 @@ function photosOf(page: string): { block: string; photo: LightPhoto }[] {
         width: size('width'),
         height: size('height'),
         alt: decode(attr(img, 'alt') ?? ''),
+        sizes: attr(img, 'sizes'),
         caption: caption && decode(caption.trim()),
       },
     };
@@ -82,8 +84,8 @@ export async function articlePage(
   page = replaceOnce(page, /<byline-article-card\b[\s\S]*?<\/byline-article-card>/, card);
 
   for (const { block, photo } of photosOf(page)) {
-    const { id, number, ...data } = photo;
-    const html = await ssr.renderToString('byline-photo-caption', { ...data, number }, { ...common, attributes: { id } });
+    const { id, sizes, ...data } = photo;
+    const html = await ssr.renderToString('byline-photo-caption', data, { ...common, attributes: { id, sizes } });
     page = page.replace(block, () => html);
   }
 

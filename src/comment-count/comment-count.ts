@@ -80,9 +80,13 @@ export class BylineCommentCount extends BylineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.count !== undefined) {
-      this._key = undefined;
-      this._count = Number.isInteger(this.count) && this.count >= 0 ? this.count : undefined;
-      this._unavailable = this._count === undefined;
+      if (changed.has('count')) {
+        this._key = undefined;
+        if (Number.isInteger(this.count) && this.count >= 0) {
+          this._count = this.count;
+          this._unavailable = false;
+        } else this._fail(new Error(`"count" must be a whole number of at least 0, not ${this.count}`));
+      }
     } else if (isServer) {
       // No data on the server: the placeholder, sized like a typical count; the browser fetches it.
     } else if (!this.hasUpdated || changed.has('api') || changed.has('thread') || changed.has('count')) this._lookup();
