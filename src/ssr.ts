@@ -12,15 +12,23 @@
  * did and fetches nothing. Every locale's strings are loaded when this module is imported: a server render
  * is in the element's language at once (a browser loads them on demand).
  */
-import { render } from '@lit-labs/ssr';
+import { LitElementRenderer, render } from '@lit-labs/ssr';
 import { html, nothing } from 'lit';
 import type { RenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import './index.js';
-import type { Theme } from './core/byline-element.js';
+import { BylineElement, type Theme } from './core/byline-element.js';
 import { checkArticle, checkPhoto, checkRelatedFeed, ContractError, type Photo } from './core/contract.js';
-import { loadStrings, SUPPORTED_LANGUAGES, type DigitsOption } from './core/i18n.js';
+import { loadStrings, SUPPORTED_LANGUAGES, type DigitsOption, type LocaleController } from './core/i18n.js';
 
 await Promise.all(SUPPORTED_LANGUAGES.map(loadStrings));
+
+// In a browser an element resolves its language just before each update (scheduleUpdate), which Lit's
+// server renderer never calls. It does call these hooks with the element and its attributes set, just
+// before willUpdate and render: resolve it there. (Server-only, so the browser bundles do not carry it.)
+LitElementRenderer.renderOptions.push((element) => {
+  if (element instanceof BylineElement) (element as unknown as { i18n: LocaleController }).i18n.resolve();
+  return undefined;
+});
 
 export { SUPPORTED_LANGUAGES };
 

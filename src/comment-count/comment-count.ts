@@ -79,17 +79,18 @@ export class BylineCommentCount extends BylineElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.count !== undefined) {
-      if (changed.has('count')) {
-        this._key = undefined;
-        if (Number.isInteger(this.count) && this.count >= 0) {
-          this._count = this.count;
-          this._unavailable = false;
-        } else this._fail(new Error(`"count" must be a whole number of at least 0, not ${this.count}`));
-      }
-    } else if (isServer) {
-      // No data on the server: the placeholder, sized like a typical count; the browser fetches it.
-    } else if (!this.hasUpdated || changed.has('api') || changed.has('thread') || changed.has('count')) this._lookup();
+    const { count } = this;
+    if (count !== undefined) {
+      // Forget the last lookup, so that removing `count` looks the count up again.
+      this._key = undefined;
+      // The count shows whenever it is set (it wins over `_unavailable` in render).
+      if (Number.isInteger(count) && count >= 0) this._count = count;
+      else if (changed.has('count')) this._fail(new Error('"count" must be a whole number ≥ 0'));
+    } else if (!isServer && (this._key === undefined || changed.has('api') || changed.has('thread'))) {
+      // No lookup yet (or `count` was removed), or a new thread. Without data the server renders the
+      // placeholder, sized like a typical count; the browser looks it up.
+      this._lookup();
+    }
     super.willUpdate(changed);
   }
 

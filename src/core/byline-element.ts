@@ -1,4 +1,4 @@
-import { html, isServer, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { DataController } from './data.js';
 import { LocaleController, type DigitsOption } from './i18n.js';
 
@@ -33,12 +33,6 @@ export class BylineElement extends LitElement {
   declare timeZone?: string;
 
   protected readonly i18n = new LocaleController(this);
-
-  protected override willUpdate(changed: PropertyValues): void {
-    // The server renderer never calls scheduleUpdate: resolve the locale here (its strings are loaded).
-    if (isServer) this.i18n.resolve();
-    super.willUpdate(changed);
-  }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this.i18n.resolve();

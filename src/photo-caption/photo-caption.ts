@@ -117,17 +117,17 @@ export class BylinePhotoCaption extends BylineElement {
 
   private readonly _data = new DataController<Photo>(this, 'photo', checkPhoto);
   // Children added or edited after upgrade (frameworks, CMS previews) must be slotted too.
-  private _children$?: MutationObserver;
+  // Not on the server, which has no MutationObserver (nor children to watch).
+  private readonly _children$ = isServer ? undefined : new MutationObserver(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._children$ ??= new MutationObserver(() => this.requestUpdate());
-    this._children$.observe(this, { childList: true, subtree: true, characterData: true });
+    this._children$!.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._children$?.disconnect();
+    this._children$!.disconnect();
     this._dialog?.close();
   }
 
