@@ -61,9 +61,11 @@ const minify = () =>
   });
 
 // Template literals (html``, css``) are most of a widget's bytes: minify them before terser.
-const plugins = () => [
+// Except in the hydration bundle: hydration checks each template against the server's rendering of it
+// (a digest of its strings), and the server renders the unminified templates of dist/. CSS is not checked.
+const plugins = ({ keepHtml = false } = {}) => [
   nodeResolve(),
-  literalsHtmlCssMinifier({ include: ['dist/**/*.js'] }),
+  literalsHtmlCssMinifier({ include: ['dist/**/*.js'], options: keepHtml ? { shouldMinify: () => false } : undefined }),
   minify(),
 ];
 
@@ -98,6 +100,7 @@ const STYLE_MODULES = readdirSync('dist', { recursive: true })
   .filter((file) => /(^|\/|\.)styles\.js$/.test(file))
   .sort();
 const BUNDLE_ENTRY = '\0byline-bundle:';
+const HYDRATE = '@hydrate';
 const bundleEntry = () => ({
   name: 'byline-bundle-entry',
   resolveId: (id) => (id.startsWith(BUNDLE_ENTRY) ? id : null),
@@ -106,6 +109,8 @@ const bundleEntry = () => ({
     const language = id.slice(BUNDLE_ENTRY.length);
     const styles = STYLE_MODULES.map((file) => `import './dist/${file}';`);
     if (!language) return [...styles, `export * from './dist/index.js';`].join('\n');
+    // Lit's hydrate support must run before LitElement's module is evaluated: first.
+    if (language === HYDRATE) return [`import '@lit-labs/ssr-client/lit-element-hydrate-support.js';`, ...styles, `export * from './dist/index.js';`].join('\n');
     return [
       `import { provideStrings } from './dist/core/i18n.js';`,
       `import strings from './dist/locales/${language}.js';`,
@@ -126,6 +131,13 @@ export default [
     output,
     onwarn,
     plugins: [bundleEntry(), ...plugins()],
+  },
+  // For server-rendered pages (src/ssr.ts): the same elements, with Lit's hydrate support. Only here:
+  // client-only pages keep byline.min.js, which never carries it.
+  {
+    input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
+    output,
+    plugins: [bundleEntry(), ...plugins({ keepHtml: true })],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({

@@ -24,7 +24,7 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Bearer token for /api/admin; without one, every admin call answers 401. */
   adminToken?: string;
-  rateLimits?: { post?: RateLimit; read?: RateLimit };
+  rateLimits?: { post?: RateLimit; read?: RateLimit; render?: RateLimit };
   /** Folder holding demo/, cdn/, dist/ and node_modules/ (default: the repository root). */
   staticRoot?: string;
   /** Serve the demo pages and bundles (default true); false serves the API alone. */
@@ -42,6 +42,8 @@ export interface AppOptions {
 export const DEFAULT_RATE_LIMITS = {
   post: { max: 5, timeWindow: 60_000 },
   read: { max: 300, timeWindow: 60_000 },
+  // Server rendering costs CPU (POST /api/render, /oembed, /demo/server-rendered/).
+  render: { max: 60, timeWindow: 60_000 },
 } satisfies Record<string, RateLimit>;
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -494,4 +494,23 @@ describe('<byline-comment-count>', () => {
       server.restore();
     }
   });
+
+  it('a count the page already knows (the count attribute) is shown without a request; a bad one is unavailable, with one warning', async () => {
+    const server = countsServer({ t1: 9 });
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture<BylineCommentCount>(html`<byline-comment-count api=${freshApi()} thread="t1" count="4" lang="en"></byline-comment-count>`);
+      expect(visible(el)).to.equal('4 comments');
+      el.setAttribute('count', '-1');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="unavailable"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      expect(server.urls).to.deep.equal([]);
+      expect(warnings.messages.length).to.equal(1);
+      expect(warnings.messages[0]).to.contain('"count"');
+    } finally {
+      warnings.restore();
+      server.restore();
+    }
+  });
 });

@@ -52,7 +52,7 @@ export function startReferenceServer(root) {
  * Loads the demo as Lighthouse's phone would see it, lets every widget finish (lazy ones too), and
  * writes the same page with each widget replaced by a static box of its final size and no Byline script.
  */
-async function writePlaceholderPage(origin, root, file) {
+export async function writePlaceholderPage(origin, root, file) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   let heights;
   try {
@@ -99,14 +99,14 @@ async function writePlaceholderPage(origin, root, file) {
 }
 
 /** The demo page with its bundle's script tag rewritten by `swap` (given the tag up to its src). */
-function writeDemoVariant(root, file, swap) {
+export function writeDemoVariant(root, file, swap) {
   const html = readFileSync(join(root, 'demo', 'index.html'), 'utf8');
   const swapped = html.replace(/<script\b[^>]*\bsrc="[^"]*\/cdn\/byline(\.\w+)?\.min\.js"/, swap);
   if (swapped === html) throw new Error('demo/index.html does not load a /cdn/byline*.min.js bundle');
   writeFileSync(file, swapped.replace(/<head>/, '<head>\n    <base href="/demo/" />'));
 }
 
-function lighthouse(root, url, output, extra = []) {
+export function lighthouse(root, url, output, extra = []) {
   return new Promise((done, fail) => {
     const bin = join(root, 'node_modules', 'lighthouse', 'cli', 'index.js');
     const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
@@ -123,7 +123,7 @@ function lighthouse(root, url, output, extra = []) {
 }
 
 /** Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART, NO_FCP): try again, twice. */
-async function retry(task, attempts = 3) {
+export async function retry(task, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await task();
@@ -135,7 +135,7 @@ async function retry(task, attempts = 3) {
 }
 
 /** The figures one Lighthouse report gives about Byline. */
-function figures(report) {
+export function figures(report) {
   const audit = (id) => report.audits[id];
   const items = (id) => audit(id)?.details?.items ?? [];
   const scripts = items('network-requests').filter((r) => r.resourceType === 'Script');

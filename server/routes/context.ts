@@ -15,7 +15,8 @@ export interface RouteContext {
   moderation: Moderation;
   /** For readiness checks only; routes go through the domain services. */
   store: Store;
-  limits: { read: RateLimit; post: RateLimit };
+  /** Rendering costs CPU, so it has a limit of its own. */
+  limits: { read: RateLimit; post: RateLimit; render: RateLimit };
   /** Bearer token for /api/admin; without one every admin call answers 401. */
   adminToken?: string;
   /** Folder holding demo/, cdn/, dist/ and node_modules/. */

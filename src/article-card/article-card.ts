@@ -6,7 +6,6 @@ import { aspectRatio } from '../core/aspect-ratio.js';
 import { checkArticle, type Article } from '../core/contract.js';
 import { DataController } from '../core/data.js';
 import type { LoadingMode } from '../core/near-viewport.js';
-import { text } from '../core/text.js';
 import { baseStyles } from '../core/styles.js';
 import { articleCardStyles } from './article-card.styles.js';
 
@@ -117,21 +116,21 @@ export class BylineArticleCard extends BylineElement {
           alt=${image?.alt ?? ''} loading=${this.layout === 'hero' ? 'eager' : 'lazy'} decoding="async" />
       </div>
       <div class="body">
-        <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category} ${text(category?.name)}></a>
+        <a class="kicker" part="kicker" href=${ifDefined(category?.url)} ?hidden=${!category}>${category?.name}</a>
         <div class="headline" part="headline" role="heading" aria-level=${ariaLevel(this.headingLevel)} dir="auto">
-          <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)} ${text(article.title)}></a>
+          <a href=${ifDefined(article.url)} lang=${ifDefined(article.lang)}>${article.title}</a>
         </div>
         <p class="summary" part="summary" lang=${ifDefined(article.lang)} dir="auto" ?hidden=${!article.summary}
-          ${text(article.summary)}></p>
+          >${article.summary}</p>
         <p class="meta" part="meta" ?hidden=${!hasMeta}
-          ><span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)} ${text(author?.name)}></a
+          ><span class="author" ?hidden=${!author}>${byBefore}<a href=${ifDefined(author?.url)}>${author?.name}</a
             >${byAfter}</span
-          ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)} ${text(source?.name)}></a
+          ><span class="source" ?hidden=${!source}>${sourceBefore}<a href=${ifDefined(source?.url)}>${source?.name}</a
             >${sourceAfter}</span
           ><time datetime=${ifDefined(publishedAt)} title=${ifDefined(published && this.i18n.locale.date(published, 'datetime'))}
-            ?hidden=${!published} ${text(published && this._formatDate(published))}></time
+            ?hidden=${!published}>${published && this._formatDate(published)}</time
           ><span class="comments" ?hidden=${commentCount === undefined}
-            ${text(commentCount === undefined ? '' : this.i18n.locale.plural(strings.commentCount, commentCount))}></span
+            >${commentCount === undefined ? '' : this.i18n.locale.plural(strings.commentCount, commentCount)}</span
         ></p>
         ${this._renderTranslated(article)}
       </div>

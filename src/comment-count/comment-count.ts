@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BylineElement } from '../core/byline-element.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
@@ -52,6 +52,12 @@ export class BylineCommentCount extends BylineElement {
   /** `text` ("12 comments", the default) or `number` ("12" on screen, the full phrase for screen readers). */
   @property() format: CommentCountFormat = 'text';
 
+  /**
+   * The count, when the page already knows it (a server render, a listing that has the numbers): shown
+   * as is, and nothing is fetched.
+   */
+  @property({ type: Number }) count?: number;
+
   @state() private _count?: number;
   @state() private _unavailable = false;
 
@@ -63,11 +69,22 @@ export class BylineCommentCount extends BylineElement {
     super.connectedCallback();
     // Ask now rather than at first render (which may wait for locale strings), so every element
     // connected in this task joins the same batch.
-    if (this.api && this.thread) this._lookup();
+    if (this.api && this.thread && this.count === undefined) this._lookup();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('api') || changed.has('thread')) this._lookup();
+    const { count } = this;
+    if (count !== undefined) {
+      // Forget the last lookup, so that removing `count` looks the count up again.
+      this._key = undefined;
+      // The count shows whenever it is set (it wins over `_unavailable` in render).
+      if (Number.isInteger(count) && count >= 0) this._count = count;
+      else if (changed.has('count')) this._fail(new Error('"count" must be a whole number ≥ 0'));
+    } else if (!isServer && (this._key === undefined || changed.has('api') || changed.has('thread'))) {
+      // No lookup yet (or `count` was removed), or a new thread. Without data the server renders the
+      // placeholder, sized like a typical count; the browser looks it up.
+      this._lookup();
+    }
     super.willUpdate(changed);
   }
 

@@ -5,7 +5,7 @@ import { Directive, directive, type ElementPart } from 'lit/directive.js';
  * `<div ${aspectRatio(width, height)}>`: sets `aspect-ratio` through CSSOM (`element.style`), never
  * through a `style="..."` attribute. A partner page whose CSP has `style-src 'self'` blocks inline style
  * attributes, and Lit's `styleMap` writes one on first render, so the box would lose its shape there.
- * Only in an element position (like `text()`): our own templates, which the tests render.
+ * Only in an element position: our own templates, which the tests render.
  */
 class AspectRatioDirective extends Directive {
   render(_width?: number, _height?: number): typeof nothing {

@@ -123,7 +123,9 @@ export class DataController<T> {
       return;
     }
     this._lastInput = undefined;
-    const inline = this._host.querySelector(':scope > script[type="application/json"]');
+    // A server-rendered element cannot see its children (the SSR entry passes inline JSON as the property)
+    // and does not fetch: without data it renders the loading state, and the browser loads `src`.
+    const inline = isServer ? null : this._host.querySelector(':scope > script[type="application/json"]');
     if (inline) {
       if (this.state === 'loading' || this._lastSrc !== undefined) {
         this._lastSrc = undefined;
@@ -131,7 +133,7 @@ export class DataController<T> {
       }
       return;
     }
-    if (src && src !== this._lastSrc) this._load(src);
+    if (src && src !== this._lastSrc && !isServer) this._load(src);
   }
 
   /** Loads `src` again, e.g. from the error state's retry button. */

@@ -6,7 +6,7 @@
  * formats, so a widget never mixes two languages. `en` ships inline; other locales are separate chunks
  * loaded the first time an element needs them. Nothing here touches global state a host page owns.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import en, { type PluralText, type Strings } from '../locales/en.js';
 
 export type { PluralText, Strings };
@@ -186,6 +186,8 @@ const ENGLISH = makeLocale('en', en, undefined, undefined);
 
 /** The language that applies to `element`: its own `lang`, an ancestor's across shadow roots, the document's. */
 export function resolveLanguage(element: Element): string {
+  // On the server an element has its own attributes only: no ancestors, no document.
+  if (isServer) return element.getAttribute('lang') || 'en';
   let node: Element | null = element;
   while (node) {
     const found: Element | null = node.closest('[lang]');

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BylineElement } from '../core/byline-element.js';
@@ -95,6 +95,9 @@ export class BylinePhotoCaption extends BylineElement {
   /** The image's `sizes`, when the data has a `srcset` and the page knows the figure's width. */
   @property() sizes?: string;
 
+  /** Server rendering only: the light-DOM `<img>` and caption that a server-side element cannot see. */
+  private declare _serverLight?: Photo;
+
   /** The photo on show in the zoom dialog, while it is open. */
   @state() private _zoomed?: Photo;
 
@@ -105,16 +108,17 @@ export class BylinePhotoCaption extends BylineElement {
 
   private readonly _data = new DataController<Photo>(this, 'photo', checkPhoto);
   // Children added or edited after upgrade (frameworks, CMS previews) must be slotted too.
-  private readonly _children$ = new MutationObserver(() => this.requestUpdate());
+  // Not on the server, which has no MutationObserver (nor children to watch).
+  private readonly _children$ = isServer ? undefined : new MutationObserver(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._children$.observe(this, { childList: true, subtree: true, characterData: true });
+    this._children$!.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._children$.disconnect();
+    this._children$!.disconnect();
     this._dialog?.close();
   }
 
@@ -132,11 +136,11 @@ export class BylinePhotoCaption extends BylineElement {
   }
 
   private get _dataDriven(): boolean {
-    return this.photo !== undefined || !!this.src || !!this.querySelector(INLINE_JSON);
+    return this.photo !== undefined || !!this.src || (!isServer && !!this.querySelector(INLINE_JSON));
   }
 
   private get _lightImage(): HTMLImageElement | null {
-    return this.querySelector(':scope > img');
+    return isServer ? null : this.querySelector(':scope > img');
   }
 
   /** Everything but the image and inline JSON is the light-DOM caption. */
@@ -151,6 +155,7 @@ export class BylinePhotoCaption extends BylineElement {
   /** The photo on show, whichever way it came; undefined while loading or failed. */
   private get _current(): Photo | undefined {
     if (this._dataDriven) return this._data.state === 'ready' ? this._data.value : undefined;
+    if (isServer) return this._serverLight;
     const image = this._lightImage;
     const size = (name: string) => Number(image?.getAttribute(name)) || undefined;
     return {
@@ -183,9 +188,9 @@ export class BylinePhotoCaption extends BylineElement {
         <span class="visually-hidden">${strings.loading}</span>
       </figure>`;
     }
-    const hasImage = light ? !!this._lightImage : !!photo.src;
+    const hasImage = light && !isServer ? !!this._lightImage : !!photo.src;
     const image = light
-      ? html`<slot class="image"></slot>`
+      ? html`<slot class="image" name="image"></slot>`
       : html`<img part="image" src=${photo.src!} srcset=${ifDefined(photo.srcset)}
           sizes=${photo.srcset ? (this.sizes ?? '100vw') : nothing}
           width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} alt=${photo.alt}
@@ -205,8 +210,8 @@ export class BylinePhotoCaption extends BylineElement {
           </button>`
         : html`<div class="frame" ${shape}>${image}</div>`;
     const captionText = light
-      ? this._lightCaption.some((node) => node.textContent?.trim() || node instanceof Element)
-        ? html`<slot class="caption"></slot>`
+      ? (isServer ? photo.caption : this._lightCaption.some((node) => node.textContent?.trim() || node instanceof Element))
+        ? html`<slot class="caption" name="caption"></slot>`
         : undefined
       : photo.caption;
     return html`<figure part="figure" dir=${dir} lang=${language}>

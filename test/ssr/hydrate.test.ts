@@ -1,0 +1,200 @@
+/**
+ * Server-rendered elements hydrating in the browser. The HTML comes from the reference server's real
+ * `POST /api/render` (byline-widgets/ssr in Node); the elements come from the built hydration bundle
+ * (cdn/byline.hydrate.min.js, built by `npm run build`), as a server-rendered page loads them.
+ * Each element is put in the page still waiting (`defer-hydration`), looked at, then let go: hydration
+ * must keep every node (same text nodes, no DOM change a MutationObserver sees), its size, the focus,
+ * and then respond to the reader.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+// @ts-expect-error served by the reference-server plugin at test time
+import { api } from '/__byline-e2e.js';
+
+const article = {
+  id: 'mic-1',
+  url: 'https://example.org/th/article/1',
+  title: 'กระทรวงสารสนเทศและการสื่อสาร ยกระดับคุณภาพ',
+  summary: 'ตามรายงานของกรมการจัดองค์กรและบุคลากร',
+  // Not the stylesheet's 3:2: the box must have the image's ratio before hydration too.
+  image: { src: '/demo/images/photo-1.jpg', width: 1600, height: 900, alt: 'ภาพ' },
+  category: { name: 'ข่าว', url: 'https://example.org/th/news' },
+  author: { name: 'Bộ Khoa học và Công nghệ', url: 'https://example.org/author' },
+  publishedAt: '2024-12-27T15:20:10+07:00',
+  commentCount: 4,
+  lang: 'th',
+  translatedFrom: 'vi',
+};
+const sections = [
+  { kind: 'topic', items: [{ id: 'r1', url: '/r/1', title: 'สัตว์ป่าบนเกาะ Cat Ba', publishedAt: '2024-12-20T08:00:00+07:00' }] },
+  { kind: 'category', items: [] },
+  { kind: 'author', items: [{ id: 'r2', url: '/r/2', title: 'Related two' }] },
+];
+const photo = { src: '/demo/images/photo-2.jpg', width: 1200, height: 800, alt: 'صورة', caption: 'تعليق الصورة', number: 2 };
+
+async function serverRender(body: object): Promise<string> {
+  const response = await fetch(`${api}/render`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(response.status, await response.clone().text()).to.equal(200);
+  return response.text();
+}
+
+interface Held {
+  el: HTMLElement & { updateComplete: Promise<boolean> };
+  texts: Text[];
+  records: MutationRecord[];
+  size: () => string;
+  release: () => Promise<void>;
+}
+
+/** Puts the server's HTML in the page with hydration held back, and watches everything it holds. */
+async function place(html: string): Promise<Held> {
+  // setHTMLUnsafe parses declarative shadow roots and keeps Lit's comment markers (parseHTMLUnsafe drops
+  // comments). The holder is not in the page: nothing updates before defer-hydration is set.
+  const holder = document.createElement('div');
+  holder.setHTMLUnsafe(html);
+  const el = holder.querySelector('[lang]') as Held['el'];
+  el.setAttribute('defer-hydration', '');
+  const container = document.createElement('div');
+  container.style.inlineSize = '480px';
+  document.body.append(container);
+  container.append(el);
+  const root = el.shadowRoot!;
+  expect(root, 'a declarative shadow root').to.be.instanceOf(ShadowRoot);
+  const texts = allTexts(root);
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((list) => records.push(...list));
+  const all = { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true };
+  observer.observe(root, all);
+  observer.observe(el, { ...all, attributeFilter: undefined });
+  const size = () => {
+    const { width, height } = el.getBoundingClientRect();
+    return `${width}x${height}`;
+  };
+  return {
+    el,
+    texts,
+    records,
+    size,
+    release: async () => {
+      el.removeAttribute('defer-hydration');
+      await el.updateComplete;
+      records.push(...observer.takeRecords());
+      observer.disconnect();
+    },
+  };
+}
+
+/**
+ * What hydration may do: remove the `defer-hydration` it was waiting for, write an attribute again with
+ * the value it has (a reflected `theme`), and write a box's aspect ratio through CSSOM (the server cannot
+ * write element styles; the stylesheet's or the image's ratio gave the box the same shape, which the size
+ * check confirms). Anything else is a change.
+ */
+function unexpected(records: MutationRecord[]): string[] {
+  const same = (r: MutationRecord) => r.oldValue === (r.target as Element).getAttribute(r.attributeName!);
+  return records
+    .filter((r) => !(r.type === 'attributes' && (r.attributeName === 'defer-hydration' || r.attributeName === 'style' || same(r))))
+    .map((r) => `${r.type} ${r.attributeName ?? ''} on <${(r.target as Element).localName ?? '#text'}>`);
+}
+
+function allTexts(root: ShadowRoot): Text[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  return texts;
+}
+
+describe('hydration of server-rendered elements', () => {
+  before(async () => {
+    await import(/* @vite-ignore */ '/cdn/byline.hydrate.min.js' as string);
+  });
+
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('an article card keeps its text nodes, size and the focused link, and renders new data after', async () => {
+    const held = await place(await serverRender({ element: 'byline-article-card', data: article, lang: 'th', timeZone: 'Asia/Bangkok' }));
+    const root = held.el.shadowRoot!;
+    const link = root.querySelector<HTMLAnchorElement>('.headline a')!;
+    expect(link.textContent).to.equal(article.title);
+    link.focus();
+    const before = held.size();
+    await held.release();
+    expect(unexpected(held.records)).to.deep.equal([]);
+    expect(allTexts(root)).to.deep.equal(held.texts);
+    expect(held.size()).to.equal(before);
+    expect(root.activeElement).to.equal(link);
+    await expect(held.el).to.be.accessible();
+    // Hydrated, not frozen: new data updates the same nodes.
+    (held.el as unknown as { article: object }).article = { ...article, title: 'Tin mới' };
+    await held.el.updateComplete;
+    expect(link.textContent).to.equal('Tin mới');
+  });
+
+  it('related topics keep their nodes, and the tabs layout answers the keyboard after hydration', async () => {
+    const held = await place(await serverRender({ element: 'byline-related-topics', data: sections, lang: 'th', attributes: { layout: 'tabs' } }));
+    const root = held.el.shadowRoot!;
+    const before = held.size();
+    await held.release();
+    expect(unexpected(held.records)).to.deep.equal([]);
+    expect(allTexts(root)).to.deep.equal(held.texts);
+    expect(held.size()).to.equal(before);
+    await expect(held.el).to.be.accessible();
+    const tab = root.querySelector<HTMLButtonElement>('#tab-0')!;
+    tab.focus();
+    tab.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await held.el.updateComplete;
+    await waitUntil(() => root.activeElement?.id === 'tab-1', 'the next tab takes focus');
+    expect(root.querySelector('#tab-1')!.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('a photo caption around its light-DOM <img> keeps its nodes, and its zoom dialog opens and closes', async () => {
+    const held = await place(await serverRender({ element: 'byline-photo-caption', data: photo, lang: 'ar' }));
+    const root = held.el.shadowRoot!;
+    const image = held.el.querySelector('img')!;
+    expect(root.querySelector<HTMLSlotElement>('slot.image')!.assignedElements()).to.deep.equal([image]);
+    expect(root.querySelector('figure')!.getAttribute('dir')).to.equal('rtl');
+    const before = held.size();
+    await held.release();
+    expect(unexpected(held.records)).to.deep.equal([]);
+    expect(allTexts(root)).to.deep.equal(held.texts);
+    expect(held.size()).to.equal(before);
+    // The same <img> element, never copied.
+    expect(held.el.querySelector('img')).to.equal(image);
+    await expect(held.el).to.be.accessible();
+    const events: string[] = [];
+    held.el.addEventListener('byline-zoom-open', () => events.push('open'));
+    held.el.addEventListener('byline-zoom-close', () => events.push('close'));
+    root.querySelector<HTMLButtonElement>('button.frame')!.click();
+    await held.el.updateComplete;
+    const dialog = root.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('img')!.getAttribute('src')).to.equal(photo.src);
+    root.querySelector<HTMLButtonElement>('button.close')!.click();
+    await waitUntil(() => events.includes('close'), 'the dialog closes');
+    expect(events).to.deep.equal(['open', 'close']);
+    expect(dialog.open).to.equal(false);
+  });
+
+  it('a comment count given by the server keeps its text and fetches nothing', async () => {
+    const held = await place(await serverRender({ element: 'byline-comment-count', data: 7, lang: 'vi', attributes: { api: 'https://unreachable.invalid/api', thread: 't1' } }));
+    const root = held.el.shadowRoot!;
+    const before = root.textContent;
+    const requested: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => (requested.push(String(input)), realFetch(input, init));
+    try {
+      await held.release();
+      // The batcher sends in a later task: give it one.
+      await new Promise((resolve) => setTimeout(resolve));
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(requested).to.deep.equal([]);
+    expect(unexpected(held.records)).to.deep.equal([]);
+    expect(allTexts(root)).to.deep.equal(held.texts);
+    expect(root.textContent).to.equal(before);
+    expect(root.textContent).to.contain('7 bình luận');
+    await expect(held.el).to.be.accessible();
+  });
+});
