@@ -147,6 +147,13 @@ export class Locale {
   private readonly _dateFormats: { date?: Intl.DateTimeFormat; datetime?: Intl.DateTimeFormat } = {};
   private _relativeFormat?: Intl.RelativeTimeFormat;
   private _displayNames?: Intl.DisplayNames;
+  /**
+   * False when this browser has no formatting data for the language (Debian's Chromium has none for
+   * Lao or Khmer): Intl would then format in the browser's default language, English, inside a Lao text.
+   * Such a Locale formats without words instead: digits day/month/year, language names in their own
+   * language. Plural rules are not affected (they come with every language).
+   */
+  private readonly _intlKnows: boolean;
 
   constructor(
     /** Supported language, a key of the locale map: `en`, `th`, `pt`, `zh-Hant`, ... */
@@ -157,10 +164,13 @@ export class Locale {
     readonly timeZone: string | undefined,
   ) {
     this.dir = strings.rtl ? 'rtl' : 'ltr';
+    this._intlKnows = Intl.DateTimeFormat.supportedLocalesOf(intlTag).length > 0;
   }
 
   number(value: number): string {
-    return (this._numberFormat ??= new Intl.NumberFormat(this.intlTag)).format(value);
+    return (this._numberFormat ??= this._intlKnows
+      ? new Intl.NumberFormat(this.intlTag)
+      : new Intl.NumberFormat('en', { numberingSystem: new Intl.Locale(this.intlTag).numberingSystem })).format(value);
   }
 
   /** Picks the plural form for `count` and fills `{n}` with the localized number. */
@@ -177,12 +187,25 @@ export class Locale {
 
   date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
     // Called twice per card: the formatter (and its options) is built once per locale and style.
-    const format = (this._dateFormats[style] ??= new Intl.DateTimeFormat(this.intlTag, {
-      dateStyle: 'medium',
-      timeStyle: style === 'datetime' ? 'short' : undefined,
-      timeZone: this.timeZone,
-    }));
-    return format.format(new Date(value));
+    const format = (this._dateFormats[style] ??= this._intlKnows
+      ? new Intl.DateTimeFormat(this.intlTag, {
+          dateStyle: 'medium',
+          timeStyle: style === 'datetime' ? 'short' : undefined,
+          timeZone: this.timeZone,
+        })
+      : new Intl.DateTimeFormat('en', {
+          day: 'numeric',
+          month: 'numeric',
+          year: 'numeric',
+          hour: style === 'datetime' ? '2-digit' : undefined,
+          minute: style === 'datetime' ? '2-digit' : undefined,
+          hourCycle: 'h23',
+          timeZone: this.timeZone,
+          numberingSystem: new Intl.Locale(this.intlTag).numberingSystem,
+        }));
+    if (this._intlKnows) return format.format(new Date(value));
+    const part = Object.fromEntries(format.formatToParts(new Date(value)).map(({ type, value }) => [type, value]));
+    return `${part.day}/${part.month}/${part.year}${part.hour ? ` ${part.hour}:${part.minute}` : ''}`;
   }
 
   /** "3 hours ago", "yesterday", "just now" (under a minute ago), "in 45 seconds". */
@@ -190,6 +213,7 @@ export class Locale {
     let delta = (new Date(value).getTime() - now) / 1000;
     // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
     if (delta <= 0 && delta > -60) return this.strings.justNow;
+    if (!this._intlKnows) return this.date(value);
     const format = (this._relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
     for (const [unit, size] of RELATIVE_STEPS) {
       if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
@@ -201,7 +225,11 @@ export class Locale {
   /** Localized language name: `vi` in a Thai UI is "ภาษาเวียดนาม". */
   languageName(code: string): string {
     try {
-      return (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
+      // Without data for the reader's language, the language's own name ("Tiếng Việt"), not the English one.
+      const names = this._intlKnows
+        ? (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' }))
+        : new Intl.DisplayNames(code, { type: 'language' });
+      return names.of(code) ?? code;
     } catch {
       return code;
     }
