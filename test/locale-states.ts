@@ -1,4 +1,7 @@
 /**
+ * Shared by test/locale-states-*.test.ts (one file per widget, so each runs in its own page within the
+ * runner's time limit) and test/locale-coverage.test.ts.
+ *
  * Every widget in every state, in every language: no English string is left in a page in another
  * language, each state shows the language's own strings, `lang` and `dir` are right, and axe passes.
  *
@@ -168,7 +171,7 @@ const thread = () =>
     { total: 3, nextCursor: 'next' },
   );
 
-const STATES: [widget: string, state: string, mount: Mount][] = [
+export const STATES: [widget: string, state: string, mount: Mount][] = [
   ['article card', 'loading', async (lang) => {
     stub(never);
     const el = await card(lang, { src: fresh('card') });
@@ -275,90 +278,103 @@ const STATES: [widget: string, state: string, mount: Mount][] = [
     expect(el.querySelector('.byline-comment-form__counter[data-over]')).to.not.equal(null);
     return el;
   }],
-  ['comment box', 'sending', (lang) =>
+  ['comment box, posting', 'sending', (lang) =>
     box(lang, { list: page([]), post: never }).then((el) =>
       post(el, () => el.querySelector('form button[type="submit"]')?.getAttribute('aria-disabled') === 'true'))],
-  ['comment box', 'posted', (lang) => box(lang, { list: page([]) }).then((el) => post(el, () => message(el)))],
-  ['comment box', 'pending', (lang) =>
+  ['comment box, posting', 'posted', (lang) => box(lang, { list: page([]) }).then((el) => post(el, () => message(el)))],
+  ['comment box, posting', 'pending', (lang) =>
     box(lang, { list: page([]), post: (request) => created(request, { status: 'pending' }) }).then((el) => post(el, () => message(el)))],
-  ['comment box', 'rate-limited (Retry-After)', (lang) => postFails(lang, () => apiError(429, 'rate_limited', undefined, { 'Retry-After': '30' }))],
-  ['comment box', 'rate-limited (no Retry-After)', (lang) => postFails(lang, () => apiError(429, 'rate_limited'))],
-  ['comment box', 'network failure', (lang) => postFails(lang, () => Promise.reject(new TypeError('Failed to fetch')))],
-  ['comment box', 'timed out', (lang) => {
+  ['comment box, posting', 'rate-limited (Retry-After)', (lang) => postFails(lang, () => apiError(429, 'rate_limited', undefined, { 'Retry-After': '30' }))],
+  ['comment box, posting', 'rate-limited (no Retry-After)', (lang) => postFails(lang, () => apiError(429, 'rate_limited'))],
+  ['comment box, posting', 'network failure', (lang) => postFails(lang, () => Promise.reject(new TypeError('Failed to fetch')))],
+  ['comment box, post failed', 'timed out', (lang) => {
     setRequestTimeout(50);
     cleanups.push(() => setRequestTimeout(0));
     return postFails(lang, never);
   }],
-  ['comment box', 'server error', (lang) => postFails(lang, () => apiError(500, 'internal'))],
-  ['comment box', 'rejected', (lang) => postFails(lang, () => apiError(400, 'invalid'))],
-  ['comment box', 'name refused', (lang) => postFails(lang, () => apiError(400, 'invalid', 'author.name'))],
-  ['comment box', 'comment refused', (lang) => postFails(lang, () => apiError(400, 'invalid', 'body'))],
-  ['comment box', 'conflict', (lang) => postFails(lang, () => apiError(409, 'conflict'))],
-  ['comment box', 'reply target gone', (lang) => postFails(lang, () => apiError(422, 'parent_gone', 'parentId'))],
+  ['comment box, post failed', 'server error', (lang) => postFails(lang, () => apiError(500, 'internal'))],
+  ['comment box, post failed', 'rejected', (lang) => postFails(lang, () => apiError(400, 'invalid'))],
+  ['comment box, post failed', 'name refused', (lang) => postFails(lang, () => apiError(400, 'invalid', 'author.name'))],
+  ['comment box, post failed', 'comment refused', (lang) => postFails(lang, () => apiError(400, 'invalid', 'body'))],
+  ['comment box, post failed', 'conflict', (lang) => postFails(lang, () => apiError(409, 'conflict'))],
+  ['comment box, post failed', 'reply target gone', (lang) => postFails(lang, () => apiError(422, 'parent_gone', 'parentId'))],
 ];
 
 // ------------------------------------------------------------------------------------ tests
 
 const AXE: RunOptions = { rules: { 'target-size': { enabled: true } } };
 const LANGUAGES = ['en', ...SUPPORTED_LANGUAGES.filter((language) => language !== 'en')];
-const allStrings = new Map<string, Strings>();
-/** What the English run of each state showed: the keys every language must show there too. */
-const englishShown = new Map<string, Key[]>();
 
-describe('every language, every widget state', function () {
-  this.timeout(20000);
-  before(async () => {
-    for (const language of LANGUAGES) allStrings.set(language, await loadStrings(language));
-  });
+function hooks(): void {
   beforeEach(() => clearDrafts());
   afterEach(() => {
     cleanups.reverse().forEach((cleanup) => cleanup());
     cleanups = [];
     clearDrafts();
   });
+}
 
-  it('loads a complete strings file for every supported language', () => {
-    for (const language of LANGUAGES.slice(1)) expect(allStrings.get(language), language).to.not.equal(en);
-  });
+/** Every state of `widget` in every language: no English, own strings, lang and dir, axe. */
+export function describeStates(widget: string): void {
+  const states = STATES.filter(([name]) => name === widget);
+  const allStrings = new Map<string, Strings>();
+  /** What the English run of each state showed: the keys every language must show there too. */
+  const englishShown = new Map<string, Key[]>();
 
-  for (const [widget, state, mount] of STATES) {
-    describe(`${widget}: ${state}`, () => {
-      for (const language of LANGUAGES) {
-        it(language, async () => {
-          const strings = allStrings.get(language)!;
-          const el = await mount(language);
-          const texts = readerTexts(el);
-          if (language === 'en') {
-            englishShown.set(`${widget}: ${state}`, shownKeys(texts, en, true));
-          } else {
-            const allowed = SAME_AS_ENGLISH[language] ?? {};
-            const leaked = shownKeys(texts, en, true).filter((key) => !(key in allowed));
-            expect(leaked, `English strings in ${language}`).to.deep.equal([]);
-            const expected = englishShown.get(`${widget}: ${state}`) ?? [];
-            const ownShown = shownKeys(texts, strings, false);
-            const missing = expected.filter((key) => !ownShown.includes(key));
-            expect(missing, `${language} strings that the English state shows`).to.deep.equal([]);
-          }
-          // The rendered state carries the language and its direction (the comment box's form too).
-          const roots = [el.shadowRoot!.firstElementChild!, ...el.querySelectorAll('form')];
-          for (const root of roots) {
-            expect(root.closest('[lang]')?.getAttribute('lang'), 'lang').to.equal(language);
-            expect(getComputedStyle(root).direction, 'direction').to.equal(strings.rtl ? 'rtl' : 'ltr');
-          }
-          const { violations } = await window.axe.run(el, AXE);
-          const found = violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          expect(found, 'axe violations').to.deep.equal([]);
-        });
-      }
+  describe(`${widget}: every language, every state`, function () {
+    this.timeout(20000);
+    before(async () => {
+      for (const language of LANGUAGES) allStrings.set(language, await loadStrings(language));
     });
-  }
+    hooks();
 
-  // Defined last, so it runs after every state above.
-  describe('coverage', () => {
-    it('the English states together show every string of Strings (a new string needs a state here)', () => {
-      const shown = new Set([...englishShown.values()].flat());
-      expect(englishShown.size, 'every state ran in English').to.equal(STATES.length);
+    for (const [, state, mount] of states) {
+      describe(state, () => {
+        for (const language of LANGUAGES) {
+          it(language, async () => {
+            const strings = allStrings.get(language)!;
+            expect(language === 'en' || strings !== en, 'its own strings file').to.equal(true);
+            const el = await mount(language);
+            const texts = readerTexts(el);
+            if (language === 'en') {
+              englishShown.set(state, shownKeys(texts, en, true));
+            } else {
+              const allowed = SAME_AS_ENGLISH[language] ?? {};
+              const leaked = shownKeys(texts, en, true).filter((key) => !(key in allowed));
+              expect(leaked, `English strings in ${language}`).to.deep.equal([]);
+              const ownShown = shownKeys(texts, strings, false);
+              const missing = (englishShown.get(state) ?? []).filter((key) => !ownShown.includes(key));
+              expect(missing, `${language} strings that the English state shows`).to.deep.equal([]);
+            }
+            // The rendered state carries the language and its direction (the comment box's form too).
+            const roots = [el.shadowRoot!.firstElementChild!, ...el.querySelectorAll('form')];
+            for (const root of roots) {
+              expect(root.closest('[lang]')?.getAttribute('lang'), 'lang').to.equal(language);
+              expect(getComputedStyle(root).direction, 'direction').to.equal(strings.rtl ? 'rtl' : 'ltr');
+            }
+            const { violations } = await window.axe.run(el, AXE);
+            const found = violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+            expect(found, 'axe violations').to.deep.equal([]);
+          });
+        }
+      });
+    }
+  });
+}
+
+/** The English run of every state shows every string of `Strings`: a new string needs a state above. */
+export function describeCoverage(): void {
+  describe('locale states cover every string', () => {
+    hooks();
+    const shown = new Set<Key>();
+    for (const [widget, state, mount] of STATES) {
+      it(`${widget}: ${state} (English)`, async () => {
+        const el = await mount('en');
+        shownKeys(readerTexts(el), en, true).forEach((key) => shown.add(key));
+      });
+    }
+    it('the English states together show every string of Strings (a new string needs a state in test/locale-states.ts)', () => {
       expect(KEYS.filter((key) => !shown.has(key))).to.deep.equal([]);
     });
   });
-});
+}
