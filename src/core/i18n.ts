@@ -148,12 +148,14 @@ export class Locale {
   private _relativeFormat?: Intl.RelativeTimeFormat;
   private _displayNames?: Intl.DisplayNames;
   /**
-   * False when this browser has no formatting data for the language (Debian's Chromium has none for
-   * Lao or Khmer): Intl would then format in the browser's default language, English, inside a Lao text.
-   * Such a Locale formats without words instead: digits day/month/year, language names in their own
-   * language. Plural rules are not affected (they come with every language).
+   * Whether this browser lacks formatting data for the language (Debian's Chromium has none for Lao or
+   * Khmer): Intl would then format in the browser's default language, English, inside a Lao text. Such a
+   * Locale formats without words instead, through `_formatTag`: digits day/month/year, no relative
+   * phrases, language names in their own language. Plural rules are not affected.
    */
-  private readonly _intlKnows: boolean;
+  private readonly _wordless: boolean;
+  /** The tag dates and numbers are formatted with: `intlTag`, or a day/month/year one with its digits. */
+  private readonly _formatTag: string;
 
   constructor(
     /** Supported language, a key of the locale map: `en`, `th`, `pt`, `zh-Hant`, ... */
@@ -164,13 +166,12 @@ export class Locale {
     readonly timeZone: string | undefined,
   ) {
     this.dir = strings.rtl ? 'rtl' : 'ltr';
-    this._intlKnows = Intl.DateTimeFormat.supportedLocalesOf(intlTag).length > 0;
+    this._wordless = !Intl.DateTimeFormat.supportedLocalesOf(intlTag).length;
+    this._formatTag = this._wordless ? `en-GB-u-nu-${new Intl.Locale(intlTag).numberingSystem ?? 'latn'}` : intlTag;
   }
 
   number(value: number): string {
-    return (this._numberFormat ??= this._intlKnows
-      ? new Intl.NumberFormat(this.intlTag)
-      : new Intl.NumberFormat('en', { numberingSystem: new Intl.Locale(this.intlTag).numberingSystem })).format(value);
+    return (this._numberFormat ??= new Intl.NumberFormat(this._formatTag)).format(value);
   }
 
   /** Picks the plural form for `count` and fills `{n}` with the localized number. */
@@ -187,25 +188,14 @@ export class Locale {
 
   date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
     // Called twice per card: the formatter (and its options) is built once per locale and style.
-    const format = (this._dateFormats[style] ??= this._intlKnows
-      ? new Intl.DateTimeFormat(this.intlTag, {
-          dateStyle: 'medium',
-          timeStyle: style === 'datetime' ? 'short' : undefined,
-          timeZone: this.timeZone,
-        })
-      : new Intl.DateTimeFormat('en', {
-          day: 'numeric',
-          month: 'numeric',
-          year: 'numeric',
-          hour: style === 'datetime' ? '2-digit' : undefined,
-          minute: style === 'datetime' ? '2-digit' : undefined,
-          hourCycle: 'h23',
-          timeZone: this.timeZone,
-          numberingSystem: new Intl.Locale(this.intlTag).numberingSystem,
-        }));
-    if (this._intlKnows) return format.format(new Date(value));
-    const part = Object.fromEntries(format.formatToParts(new Date(value)).map(({ type, value }) => [type, value]));
-    return `${part.day}/${part.month}/${part.year}${part.hour ? ` ${part.hour}:${part.minute}` : ''}`;
+    const time = style === 'datetime';
+    const format = (this._dateFormats[style] ??= new Intl.DateTimeFormat(this._formatTag, {
+      ...(this._wordless
+        ? { day: 'numeric', month: 'numeric', year: 'numeric', hour: time ? 'numeric' : undefined, minute: time ? 'numeric' : undefined }
+        : { dateStyle: 'medium', timeStyle: time ? 'short' : undefined }),
+      timeZone: this.timeZone,
+    }));
+    return format.format(new Date(value));
   }
 
   /** "3 hours ago", "yesterday", "just now" (under a minute ago), "in 45 seconds". */
@@ -213,7 +203,7 @@ export class Locale {
     let delta = (new Date(value).getTime() - now) / 1000;
     // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
     if (delta <= 0 && delta > -60) return this.strings.justNow;
-    if (!this._intlKnows) return this.date(value);
+    if (this._wordless) return this.date(value);
     const format = (this._relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
     for (const [unit, size] of RELATIVE_STEPS) {
       if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
@@ -226,7 +216,7 @@ export class Locale {
   languageName(code: string): string {
     try {
       // Without data for the reader's language, the language's own name ("Tiếng Việt"), not the English one.
-      const names = this._intlKnows
+      const names = !this._wordless
         ? (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' }))
         : new Intl.DisplayNames(code, { type: 'language' });
       return names.of(code) ?? code;
