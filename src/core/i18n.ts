@@ -14,6 +14,7 @@ export type { PluralText, Strings };
 /**
  * The locale map: one line per language, each a chunk loaded the first time a page needs it. Adding a
  * language is a file in src/locales/ and a line here (docs/languages.md); the locale tests pick it up.
+ * The CDN builds replace this object with imports of cdn/locales/<language>.js (rollup.config.mjs).
  */
 export const localeLoaders: Record<string, () => Promise<{ default: Strings }>> = {
   ar: () => import('../locales/ar.js'),
