@@ -3,8 +3,8 @@
 //   cdn/byline.<language>.min.js is the same with that language's strings inline as well.
 // - cdn/loader.js defines each element only when one appears in the page and fetches just its code:
 //   one chunk per element, plus one shared chunk (Lit, src/core, English strings) that the first brings.
-// Locale strings other than the inline English stay separate chunks in cdn/chunks/ and load only when a
-// page uses that language. Input is tsc's output in dist/, so TypeScript is compiled exactly once, by tsc.
+// Locale strings other than the inline English are files of their own, cdn/locales/<language>.js, fixed
+// URLs that every build imports and a page fetches only when it uses that language. Input is tsc's output in dist/, so TypeScript is compiled exactly once, by tsc.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
@@ -83,13 +83,32 @@ const output = {
 /** Lit, the shared core and the English strings: the loader build's shared chunk. */
 const SHARED = /[\\/](node_modules|dist[\\/]core)[\\/]|[\\/]dist[\\/]locales[\\/]en\.js$/;
 
+/** Every language with a strings file, but the English that every build has inline. */
+const LOCALES = readdirSync('dist/locales')
+  .filter((file) => file.endsWith('.js') && file !== 'en.js')
+  .map((file) => file.slice(0, -'.js'.length));
+
+// The locale map in src/core/i18n.ts names each file, which npm bundlers and the dev server need. In the
+// CDN builds each language is cdn/locales/<language>.js instead, one fixed URL per language (a page can
+// `modulepreload` it), so the map becomes the list of names and one import of that pattern: the bundle
+// carries no per-language chunk names. `prefix` is the way from the output file that holds src/core to
+// cdn/locales/.
+const cdnLocales = (prefix) => ({
+  name: 'byline-cdn-locales',
+  transform(code, id) {
+    if (!/[\\/]dist[\\/]core[\\/]i18n\.js$/.test(id)) return null;
+    const map = /export const localeLoaders = \{[^}]*\};/;
+    if (!map.test(code)) this.error('the locale map `localeLoaders` was not found in dist/core/i18n.js');
+    const loaders = `Object.fromEntries(${JSON.stringify(LOCALES)}.map((language) => [language, () => import(\`${prefix}\${language}.js\`)]))`;
+    return { code: code.replace(map, `export const localeLoaders = ${loaders};`), map: null };
+  },
+});
+
 // Language bundles: the script-tag bundle with one more language's strings inline, for pages in that
 // language. The strings are provided before the first render, so an element that is in the page when the
 // bundle runs renders at once in the page's language: no request for the strings, no empty first frame.
 // Every locale but the English one the bundle already has: a new src/locales/ file gets a bundle too.
-const LANGUAGE_BUNDLES = readdirSync('dist/locales')
-  .filter((file) => file.endsWith('.js') && file !== 'en.js')
-  .map((file) => file.slice(0, -'.js'.length));
+const LANGUAGE_BUNDLES = LOCALES;
 
 // The single-file bundles import every style module (src/core/styles.ts and each src/<widget>/*.styles.ts)
 // before the elements, so all of their css`` sits in one stretch of the file instead of seven stretches
@@ -130,26 +149,32 @@ export default [
     input: { 'byline.min': BUNDLE_ENTRY },
     output,
     onwarn,
-    plugins: [bundleEntry(), ...plugins()],
+    plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins()],
   },
   // For server-rendered pages (src/ssr.ts): the same elements, with Lit's hydrate support. Only here:
   // client-only pages keep byline.min.js, which never carries it.
   {
     input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
     output,
-    plugins: [bundleEntry(), ...plugins({ keepHtml: true })],
+    plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins({ keepHtml: true })],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({
     input: { [`byline.${language}.min`]: `${BUNDLE_ENTRY}${language}` },
     output,
     onwarn,
-    plugins: [bundleEntry(), ...plugins()],
+    plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins()],
   })),
   {
     input: { loader: 'dist/loader.js' },
     onwarn,
     output: { ...output, manualChunks: (id) => (SHARED.test(id) ? 'core' : undefined) },
+    plugins: [cdnLocales('../locales/'), ...plugins()],
+  },
+  // The strings of each language: cdn/locales/<language>.js.
+  {
+    input: Object.fromEntries(LOCALES.map((language) => [`locales/${language}`, `dist/locales/${language}.js`])),
+    output,
     plugins: plugins(),
   },
 ];

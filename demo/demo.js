@@ -8,7 +8,8 @@ const params = new URLSearchParams(location.search);
 function setLanguage(lang) {
   root.lang = lang;
   root.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  // Article data exists in th/vi/en (the seed's languages); an Arabic UI shows the English data.
+  // Article data exists in th/vi/en (the seed's languages); a UI in any other language shows the English
+  // data around its own strings, dates and digits.
   const feed = FEED_LANGS.includes(lang) ? lang : 'en';
   // The page's own Thai article data is inline (it wins over src); another language fetches its version.
   if (lang !== 'th') $('card').querySelector('script[type="application/json"]')?.remove();

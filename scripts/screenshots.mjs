@@ -1,6 +1,9 @@
-// Takes full-page screenshots of the demo in headless Debian Chromium, for a person to look at.
-// Usage: node scripts/screenshots.mjs [base-url] [out-dir]   (the server must be running: npm start)
-import { mkdirSync } from 'node:fs';
+// Takes full-page screenshots of the demo in headless Debian Chromium, for a person to look at, and a
+// screenshot of each widget (card, photo caption, comment box, related list) in every supported language
+// (out-dir/locales/<language>-<widget>.png): tofu, clipped marks and line breaks show there.
+// Usage: node scripts/screenshots.mjs [base-url] [out-dir] [name filter, e.g. "demo-th" or "locale-km"]
+// (the server must be running: npm start)
+import { mkdirSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
@@ -19,12 +22,23 @@ const shots = [
   ['partner-en', '/demo/partner.html'],
 ];
 
+// Every language with a strings file (src/locales/), each shown in the demo through its language switch.
+const LANGUAGES = readdirSync(new URL('../src/locales/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
+const WIDGETS = [
+  ['card', '#card'],
+  ['photo', '#photo-1'],
+  ['comments', '#comments'],
+  ['related', '#related'],
+];
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-for (const [name, path] of process.argv[4] ? shots.filter(([n]) => n.includes(process.argv[4])) : shots) {
+const filter = process.argv[4];
+
+async function open(path) {
   await page.goto(base + path, { waitUntil: 'load' });
   // Lazy widgets load near the viewport: scroll through the page once, then back to the top.
   await page.evaluate(async () => {
@@ -36,8 +50,25 @@ for (const [name, path] of process.argv[4] ? shots.filter(([n]) => n.includes(pr
   });
   await page.waitForLoadState('load');
   await page.waitForTimeout(800);
+}
+
+for (const [name, path] of filter ? shots.filter(([n]) => n.includes(filter)) : shots) {
+  await open(path);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
   console.log(`${out}/${name}.png`);
+}
+
+mkdirSync(`${out}/locales`, { recursive: true });
+for (const language of LANGUAGES.filter((l) => !filter || `locale-${l}`.includes(filter))) {
+  await open(`/demo/?lang=${language}&theme=light`);
+  // The demo's photos sit in the Thai article body; the caption's strings follow the element's lang.
+  await page.evaluate((lang) => document.querySelectorAll('byline-photo-caption').forEach((el) => el.setAttribute('lang', lang)), language);
+  await page.waitForTimeout(300);
+  for (const [widget, selector] of WIDGETS) {
+    const path = `${out}/locales/${language}-${widget}.png`;
+    await page.locator(selector).screenshot({ path });
+    console.log(path);
+  }
 }
 
 // README's picture: the first screen of the seed article page, at 3/4 scale to keep the PNG small.

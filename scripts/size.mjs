@@ -11,6 +11,7 @@
 // - 1 KB = 1,000 bytes. gzip is level 9, brotli quality 11; budgets are on gzip.
 // - "bundle" is cdn/byline.min.js alone: all five elements, Lit and the English strings. "bundle th" etc.
 //   are the language bundles (cdn/byline.th.min.js: the same plus the Thai strings), not budgeted.
+// - "locale xx" is cdn/locales/xx.js, the strings a page in that language fetches once (budget 1.5 KB).
 // - A widget's own code is its chunk in the loader build (cdn/chunks/<widget>-<hash>.js, the target of
 //   the loader's import()) plus any chunk it imports other than the shared one: Lit, src/core and the
 //   English strings are the shared chunk (core-<hash>.js), which every widget needs and is counted once.
@@ -33,6 +34,8 @@ export const BUDGETS = {
   'related-topics': 4 * KB,
   'comment-count': 4 * KB,
   'comment-box': 6 * KB,
+  /** Each language's strings (cdn/locales/<language>.js), loaded only by pages in that language. */
+  locale: 1.5 * KB,
 };
 
 /**
@@ -75,7 +78,6 @@ function importsOf(file) {
 /** `chunks/comment-box-Bomklla4.js` -> `comment-box` (rollup's default hash: 8 base64url characters). */
 const chunkName = (file) => basename(file).replace(/-[\w-]{8}\.js$/, '');
 const isShared = (file) => chunkName(file) === 'core';
-const isLocale = (file) => /^[a-z]{2,3}$/.test(chunkName(file));
 
 /** The file and every chunk it statically imports, transitively, except those `skip` rejects. */
 function closure(file, skip = () => false) {
@@ -100,7 +102,7 @@ export function report() {
   add('loader', 'cdn/loader.js', ['loader.js'], BUDGETS.loader);
   // The language bundles (rollup.config.mjs): reported, not budgeted.
   for (const file of readdirSync(CDN).sort()) {
-    const language = /^byline\.(\w+)\.min\.js$/.exec(file)?.[1];
+    const language = /^byline\.([\w-]+)\.min\.js$/.exec(file)?.[1];
     if (language === 'hydrate') {
       const extra = measure([file]).gzip - rows[0].gzip;
       add('hydrate', `cdn/${file}: the bundle + Lit's hydrate support, templates unminified (hydration compares them with the server's), for server-rendered pages (+${(extra / KB).toFixed(2)} KB)`, [file]);
@@ -125,8 +127,8 @@ export function report() {
     const all = [...widgetChunks.values()].flatMap((chunk) => closure(chunk, isShared));
     add('all via loader', 'loader + shared + all five elements', ['loader.js', shared, ...new Set(all)]);
   }
-  const locales = importsOf(shared ?? 'byline.min.js').dynamic.filter(isLocale);
-  for (const file of locales) add(`locale ${chunkName(file)}`, `${file} (only for pages in that language)`, [file]);
+  const locales = existsSync(join(CDN, 'locales')) ? readdirSync(join(CDN, 'locales')).filter((file) => file.endsWith('.js')).sort() : [];
+  for (const file of locales) add(`locale ${file.slice(0, -'.js'.length)}`, `locales/${file} (only for pages in that language)`, [`locales/${file}`], BUDGETS.locale);
 
   for (const row of rows) {
     row.over = row.missing ? false : row.budget !== undefined && row.gzip > row.budget;

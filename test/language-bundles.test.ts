@@ -1,6 +1,6 @@
 /**
- * The language bundles (cdn/byline.th.min.js, .vi., .ar.; run `npm run build` first): the script-tag
- * bundle with one more language inline. A page in that language that already holds its widgets gets
+ * The language bundles (cdn/byline.<language>.min.js, one per language but English; run `npm run build`
+ * first): the script-tag bundle with one more language inline. A page in that language that already holds its widgets gets
  * them rendered, in its language, by the time the script has run — before the next paint, so the
  * widgets do not appear a frame later and push the page down. Each case is a fresh document (an
  * iframe), because a page defines the elements only once.
@@ -65,6 +65,17 @@ describe('language bundles', () => {
     const { comments, dir } = await firstRender('/cdn/byline.ar.min.js', 'ar');
     expect(comments).to.match(/تعليق/);
     expect(dir).to.equal('rtl');
+  });
+
+  it('km, one of the newer languages: the card is rendered in Khmer when the script has run', async () => {
+    const { comments, dir } = await firstRender('/cdn/byline.km.min.js', 'km');
+    expect(comments).to.equal('2 មតិយោបល់');
+    expect(dir).to.equal('ltr');
+  });
+
+  it('zh-TW page with the zh-Hant bundle: Traditional Chinese when the script has run', async () => {
+    const { comments } = await firstRender('/cdn/byline.zh-Hant.min.js', 'zh-TW');
+    expect(comments).to.equal('2 則留言');
   });
 
   it('the plain bundle on a Thai page has not rendered yet at that point (its Thai strings are a request away)', async () => {

@@ -9,7 +9,7 @@ import type { Article, RelatedFeed } from '../../src/core/wire-types.js';
 import type { SsrModule } from './render.js';
 
 export interface PageSettings {
-  lang: 'th' | 'vi' | 'en' | 'ar';
+  lang: string;
   theme: 'auto' | 'light' | 'dark';
   digits?: 'native' | 'latin';
 }
@@ -108,9 +108,9 @@ export async function articlePage(
   page = replaceOnce(page, /<form class="switches" aria-label="Demo settings">/, '<form class="switches" aria-label="Demo settings" method="get" action="/demo/server-rendered/">');
   page = replaceOnce(page, /<select id="lang">/, '<select id="lang" name="lang">');
   page = replaceOnce(page, /<select id="theme">/, '<select id="theme" name="theme">');
-  page = page.replace(/<option value="(\w+)"( selected)?>/g, (_whole, value: string) => {
+  page = page.replace(/<option value="([\w-]+)"([^>]*)>/g, (_whole, value: string, rest: string) => {
     const selected = value === lang || value === theme;
-    return `<option value="${value}"${selected ? ' selected' : ''}>`;
+    return `<option value="${value}"${rest.replace(/\s+selected\b/, '')}${selected ? ' selected' : ''}>`;
   });
   page = replaceOnce(
     page,

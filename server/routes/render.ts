@@ -240,7 +240,7 @@ export async function renderPageRoutes(app: FastifyInstance, options: RenderRout
         querystring: {
           type: 'object',
           properties: {
-            lang: { type: 'string', enum: ['th', 'vi', 'en', 'ar'], default: 'th' },
+            lang: { type: 'string', maxLength: 35, pattern: LANGUAGE_TAG, default: 'th' },
             theme: { type: 'string', enum: ['auto', 'light', 'dark'], default: 'auto' },
             digits: { type: 'string', enum: ['native', 'latin'] },
           },
@@ -249,11 +249,15 @@ export async function renderPageRoutes(app: FastifyInstance, options: RenderRout
     },
     async (request, reply: FastifyReply) => {
       const settings = request.query;
+      const ssr = await loadSsr();
+      if (!ssr.SUPPORTED_LANGUAGES.includes(settings.lang)) {
+        throw new ApiError(400, 'unsupported_language', `lang "${settings.lang}" is not supported (${ssr.SUPPORTED_LANGUAGES.join(', ')}).`, 'lang');
+      }
       const data = dataLanguage(settings.lang);
       const article = await sources.article(sources.mainArticleId, data);
       const related = await sources.related(sources.mainArticleId, data);
       if (!article || !related) throw new ApiError(404, 'not_found', 'The demo article is missing.');
-      const html = await articlePage(await loadSsr(), { article, related, settings });
+      const html = await articlePage(ssr, { article, related, settings });
       reply.header('content-type', 'text/html; charset=utf-8').header('content-language', settings.lang).header('cache-control', 'no-cache');
       return html;
     },

@@ -162,10 +162,20 @@ describe('GET /demo/server-rendered/', () => {
     const res = await app.inject({ url: '/demo/server-rendered/?lang=ar&theme=dark&digits=native' });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<html lang="ar" dir="rtl" data-theme="dark">/);
-    assert.match(res.body, /<option value="ar" selected>/);
+    assert.match(res.body, /<option value="ar"[^>]*\sselected>/);
     assert.match(res.body, /<article class="card"[^>]* dir="rtl" lang="ar"/);
     assert.ok(visible(res.body).includes(getArticle(MAIN_ARTICLE_ID, 'en')!.title));
     assert.match(res.body, /<byline-article-card [^>]*digits="native"/);
+  });
+
+  test('every language of the switch renders, e.g. Khmer and Traditional Chinese, with that option selected', async () => {
+    const { app } = await makeApp();
+    for (const lang of ['km', 'zh-Hant']) {
+      const res = await app.inject({ url: `/demo/server-rendered/?lang=${lang}` });
+      assert.equal(res.statusCode, 200, lang);
+      assert.match(res.body, new RegExp(`<html lang="${lang}" dir="ltr"`));
+      assert.match(res.body, new RegExp(`<option value="${lang}"[^>]*\\sselected>`));
+    }
   });
 
   test('an unsupported setting: 400 naming it', async () => {

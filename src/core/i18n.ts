@@ -11,32 +11,82 @@ import en, { type PluralText, type Strings } from '../locales/en.js';
 
 export type { PluralText, Strings };
 
-const loaders: Record<string, () => Promise<{ default: Strings }>> = {
+/**
+ * The locale map: one line per language, each a chunk loaded the first time a page needs it. Adding a
+ * language is a file in src/locales/ and a line here (docs/languages.md); the locale tests pick it up.
+ * The CDN builds replace this object with imports of cdn/locales/<language>.js (rollup.config.mjs).
+ */
+export const localeLoaders: Record<string, () => Promise<{ default: Strings }>> = {
   ar: () => import('../locales/ar.js'),
+  de: () => import('../locales/de.js'),
+  es: () => import('../locales/es.js'),
+  fr: () => import('../locales/fr.js'),
+  hi: () => import('../locales/hi.js'),
+  id: () => import('../locales/id.js'),
+  ja: () => import('../locales/ja.js'),
+  km: () => import('../locales/km.js'),
+  ko: () => import('../locales/ko.js'),
+  lo: () => import('../locales/lo.js'),
+  ms: () => import('../locales/ms.js'),
+  pt: () => import('../locales/pt.js'),
+  ru: () => import('../locales/ru.js'),
   th: () => import('../locales/th.js'),
   vi: () => import('../locales/vi.js'),
+  'zh-Hans': () => import('../locales/zh-Hans.js'),
+  'zh-Hant': () => import('../locales/zh-Hant.js'),
 };
 
-export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(loaders)];
+export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(localeLoaders)];
 
 const loadedStrings = new Map<string, Strings>([['en', en]]);
 const loadingStrings = new Map<string, Promise<Strings | undefined>>();
 const warnedLanguages = new Set<string>();
 
-/** Base language subtag, lower-cased ("th-TH" -> "th"). */
-function baseLanguage(tag: string): string {
-  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+/** What a page's language tag resolves to: the strings to show and the tag Intl formats with. */
+export interface ResolvedLanguage {
+  /** A key of the locale map (`en`, `pt`, `zh-Hant`, ...): the strings, and the widgets' `lang`. */
+  language: string;
+  /**
+   * The page's own tag, without extensions, when it names that language (`pt-BR`, `zh-HK`), so dates and
+   * numbers follow its region; `en` for the English fallback.
+   */
+  intlTag: string;
 }
 
-/** The supported language that serves `tag`, or `en`. */
-export function supportedLanguage(tag: string): string {
-  const base = baseLanguage(tag);
-  if (base === 'en' || base in loaders) return base;
-  if (base && !warnedLanguages.has(base)) {
-    warnedLanguages.add(base);
-    console.warn(`[byline] no strings for language "${tag}"; showing English. Supported: ${SUPPORTED_LANGUAGES.join(', ')}.`);
+const resolvedTags = new Map<string, ResolvedLanguage>();
+
+function resolveTag(tag: string): ResolvedLanguage {
+  let locale: Intl.Locale | undefined;
+  try {
+    // The canonical form: `in` becomes `id`, `th_TH` `th-TH`, case is normalized.
+    locale = new Intl.Locale(tag.trim().replaceAll('_', '-'));
+  } catch {
+    return { language: 'en', intlTag: 'en' };
   }
-  return 'en';
+  // Chinese is one language in two scripts: the tag's script, or the one its region writes
+  // (zh-TW, zh-HK, zh-MO: Traditional; zh, zh-CN, zh-SG: Simplified).
+  const language = locale.language === 'zh' ? `zh-${locale.maximize().script === 'Hant' ? 'Hant' : 'Hans'}` : locale.language;
+  return SUPPORTED_LANGUAGES.includes(language) ? { language, intlTag: locale.baseName } : { language: 'en', intlTag: 'en' };
+}
+
+/** The supported language and Intl tag that serve `tag`; English, with one warning per language, otherwise. */
+export function resolveSupported(tag: string): ResolvedLanguage {
+  let resolved = resolvedTags.get(tag);
+  if (!resolved) {
+    resolved = resolveTag(tag);
+    resolvedTags.set(tag, resolved);
+    const base = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+    if (resolved.language === 'en' && base !== 'en' && base && !warnedLanguages.has(base)) {
+      warnedLanguages.add(base);
+      console.warn(`[byline] no strings for language "${tag}"; showing English. Supported: ${SUPPORTED_LANGUAGES.join(', ')}.`);
+    }
+  }
+  return resolved;
+}
+
+/** The supported language that serves `tag` (`pt-BR` -> `pt`, `zh-TW` -> `zh-Hant`), or `en`. */
+export function supportedLanguage(tag: string): string {
+  return resolveSupported(tag).language;
 }
 
 /** Strings for a supported language, loading them if needed. A failed load falls back to English. */
@@ -45,7 +95,7 @@ export function loadStrings(language: string): Promise<Strings> {
   if (cached) return Promise.resolve(cached);
   let loading = loadingStrings.get(language);
   if (!loading) {
-    loading = (loaders[language]?.() ?? Promise.reject(new Error('unsupported')))
+    loading = (localeLoaders[language]?.() ?? Promise.reject(new Error('unsupported')))
       .then((module) => {
         loadedStrings.set(language, module.default);
         return module.default;
@@ -98,20 +148,31 @@ export class Locale {
   private readonly _dateFormats: { date?: Intl.DateTimeFormat; datetime?: Intl.DateTimeFormat } = {};
   private _relativeFormat?: Intl.RelativeTimeFormat;
   private _displayNames?: Intl.DisplayNames;
+  /**
+   * Whether this browser lacks formatting data for the language (Debian's Chromium has none for Lao or
+   * Khmer): Intl would then format in the browser's default language, English, inside a Lao text. Such a
+   * Locale formats without words instead, through `_formatTag`: digits day/month/year, no relative
+   * phrases, language names in their own language. Plural rules are not affected.
+   */
+  private readonly _wordless: boolean;
+  /** The tag dates and numbers are formatted with: `intlTag`, or a day/month/year one with its digits. */
+  private readonly _formatTag: string;
 
   constructor(
-    /** Supported base language: `en`, `th`, `vi`, `ar`, ... */
+    /** Supported language, a key of the locale map: `en`, `th`, `pt`, `zh-Hant`, ... */
     readonly language: string,
-    /** BCP 47 tag handed to Intl, e.g. `th-u-nu-thai`. */
+    /** BCP 47 tag handed to Intl, e.g. `th-u-nu-thai`, `pt-PT`. */
     readonly intlTag: string,
     readonly strings: Strings,
     readonly timeZone: string | undefined,
   ) {
     this.dir = strings.rtl ? 'rtl' : 'ltr';
+    this._wordless = !Intl.DateTimeFormat.supportedLocalesOf(intlTag).length;
+    this._formatTag = this._wordless ? `en-GB-u-nu-${new Intl.Locale(intlTag).numberingSystem ?? 'latn'}` : intlTag;
   }
 
   number(value: number): string {
-    return (this._numberFormat ??= new Intl.NumberFormat(this.intlTag)).format(value);
+    return (this._numberFormat ??= new Intl.NumberFormat(this._formatTag)).format(value);
   }
 
   /** Picks the plural form for `count` and fills `{n}` with the localized number. */
@@ -128,9 +189,11 @@ export class Locale {
 
   date(value: string | Date, style: 'date' | 'datetime' = 'date'): string {
     // Called twice per card: the formatter (and its options) is built once per locale and style.
-    const format = (this._dateFormats[style] ??= new Intl.DateTimeFormat(this.intlTag, {
-      dateStyle: 'medium',
-      timeStyle: style === 'datetime' ? 'short' : undefined,
+    const time = style === 'datetime';
+    const format = (this._dateFormats[style] ??= new Intl.DateTimeFormat(this._formatTag, {
+      ...(this._wordless
+        ? { day: 'numeric', month: 'numeric', year: 'numeric', hour: time ? 'numeric' : undefined, minute: time ? 'numeric' : undefined }
+        : { dateStyle: 'medium', timeStyle: time ? 'short' : undefined }),
       timeZone: this.timeZone,
     }));
     return format.format(new Date(value));
@@ -141,6 +204,7 @@ export class Locale {
     let delta = (new Date(value).getTime() - now) / 1000;
     // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
     if (delta <= 0 && delta > -60) return this.strings.justNow;
+    if (this._wordless) return this.date(value);
     const format = (this._relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
     for (const [unit, size] of RELATIVE_STEPS) {
       if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
@@ -152,7 +216,11 @@ export class Locale {
   /** Localized language name: `vi` in a Thai UI is "ภาษาเวียดนาม". */
   languageName(code: string): string {
     try {
-      return (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' })).of(code) ?? code;
+      // Without data for the reader's language, the language's own name ("Tiếng Việt"), not the English one.
+      const names = !this._wordless
+        ? (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' }))
+        : new Intl.DisplayNames(code, { type: 'language' });
+      return names.of(code) ?? code;
     } catch {
       return code;
     }
@@ -161,10 +229,9 @@ export class Locale {
 
 const localeCache = new Map<string, Locale>();
 
-function makeLocale(language: string, strings: Strings, digits: DigitsOption, timeZone: string | undefined): Locale {
-  const numbering = digits === 'latin' ? 'latn' : digits === 'native' ? strings.nativeDigits : undefined;
-  const intlTag = numbering ? `${language}-u-nu-${numbering}` : language;
-  const key = `${intlTag}|${timeZone ?? ''}`;
+function makeLocale(language: string, tag: string, strings: Strings, digits: DigitsOption, timeZone: string | undefined): Locale {
+  const numberingSystem = digits === 'latin' ? 'latn' : digits === 'native' ? strings.nativeDigits : undefined;
+  const key = `${tag}|${numberingSystem ?? ''}|${timeZone ?? ''}`;
   let locale = localeCache.get(key);
   if (!locale || locale.strings !== strings) {
     let zone = timeZone;
@@ -176,13 +243,14 @@ function makeLocale(language: string, strings: Strings, digits: DigitsOption, ti
         zone = undefined;
       }
     }
+    const intlTag = numberingSystem ? `${tag}-u-nu-${numberingSystem}` : tag;
     locale = new Locale(language, intlTag, strings, zone);
     localeCache.set(key, locale);
   }
   return locale;
 }
 
-const ENGLISH = makeLocale('en', en, undefined, undefined);
+const ENGLISH = makeLocale('en', 'en', en, undefined, undefined);
 
 /** The language that applies to `element`: its own `lang`, an ancestor's across shadow roots, the document's. */
 export function resolveLanguage(element: Element): string {
@@ -237,16 +305,16 @@ export class LocaleController implements ReactiveController {
   }
 
   resolve(): Promise<unknown> | undefined {
-    const language = supportedLanguage(resolveLanguage(this.host));
+    const { language, intlTag } = resolveSupported(resolveLanguage(this.host));
     const strings = loadedStrings.get(language);
     if (strings) {
-      this._apply(language, strings);
+      this._apply(language, intlTag, strings);
       return undefined;
     }
-    return loadStrings(language).then((loaded) => this._apply(language, loaded));
+    return loadStrings(language).then((loaded) => this._apply(language, intlTag, loaded));
   }
 
-  private _apply(language: string, strings: Strings): void {
-    this.locale = makeLocale(language, strings, this.host.digits, this.host.timeZone);
+  private _apply(language: string, intlTag: string, strings: Strings): void {
+    this.locale = makeLocale(language, intlTag, strings, this.host.digits, this.host.timeZone);
   }
 }

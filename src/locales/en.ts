@@ -16,7 +16,10 @@ export interface PluralText {
 export interface Strings {
   /** Set in a right-to-left language: the widgets' text direction. */
   rtl?: true;
-  /** The Intl numbering system of the language's own digits (`thai`, `arab`), for `digits="native"`. */
+  /**
+   * The Intl numbering system of the language's script's own digits (`thai`, `arab`, `laoo`, `khmr`,
+   * `deva`), for `digits="native"`; test/locales.test.ts checks it against the script.
+   */
   nativeDigits?: string;
   loading: string;
   loadFailed: string;

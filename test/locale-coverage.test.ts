@@ -1,0 +1,3 @@
+import { describeCoverage } from './locale-states.js';
+
+describeCoverage();

@@ -1,0 +1,3 @@
+import { describeStates } from './locale-states.js';
+
+describeStates('photo caption');
