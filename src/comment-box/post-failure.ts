@@ -26,10 +26,13 @@ export interface PostFailure {
   serverField?: string;
 }
 
-/** "You can post again in 30 seconds" (or without a time when the wait is over or unknown). */
+/**
+ * "You can post again in 30 seconds", or without a time when the wait is over, unknown, or the browser
+ * has no words for it in this language (a time phrase would come out in English).
+ */
 export function rateLimitText(locale: Locale, retryAt: number, now = Date.now()): string {
   const seconds = Math.ceil((retryAt - now) / 1000);
-  if (seconds <= 0) return locale.strings.rateLimitedNoTime;
+  if (seconds <= 0 || locale.wordless) return locale.strings.rateLimitedNoTime;
   // locale.relative() says "just now" under a minute; a wait needs the seconds.
   const time = seconds < 60
     ? new Intl.RelativeTimeFormat(locale.intlTag).format(seconds, 'second')

@@ -154,7 +154,7 @@ export class Locale {
    * Locale formats without words instead, through `_formatTag`: digits day/month/year, no relative
    * phrases, language names in their own language. Plural rules are not affected.
    */
-  private readonly _wordless: boolean;
+  readonly wordless: boolean;
   /** The tag dates and numbers are formatted with: `intlTag`, or a day/month/year one with its digits. */
   private readonly _formatTag: string;
 
@@ -167,8 +167,8 @@ export class Locale {
     readonly timeZone: string | undefined,
   ) {
     this.dir = strings.rtl ? 'rtl' : 'ltr';
-    this._wordless = !Intl.DateTimeFormat.supportedLocalesOf(intlTag).length;
-    this._formatTag = this._wordless ? `en-GB-u-nu-${new Intl.Locale(intlTag).numberingSystem ?? 'latn'}` : intlTag;
+    this.wordless = !Intl.DateTimeFormat.supportedLocalesOf(intlTag).length;
+    this._formatTag = this.wordless ? `en-GB-u-nu-${new Intl.Locale(intlTag).numberingSystem ?? 'latn'}` : intlTag;
   }
 
   number(value: number): string {
@@ -191,7 +191,7 @@ export class Locale {
     // Called twice per card: the formatter (and its options) is built once per locale and style.
     const time = style === 'datetime';
     const format = (this._dateFormats[style] ??= new Intl.DateTimeFormat(this._formatTag, {
-      ...(this._wordless
+      ...(this.wordless
         ? { day: 'numeric', month: 'numeric', year: 'numeric', hour: time ? 'numeric' : undefined, minute: time ? 'numeric' : undefined }
         : { dateStyle: 'medium', timeStyle: time ? 'short' : undefined }),
       timeZone: this.timeZone,
@@ -204,7 +204,7 @@ export class Locale {
     let delta = (new Date(value).getTime() - now) / 1000;
     // "just now" is for the past only; a moment ahead (a 429's wait) reads "in 45 seconds".
     if (delta <= 0 && delta > -60) return this.strings.justNow;
-    if (this._wordless) return this.date(value);
+    if (this.wordless) return this.date(value);
     const format = (this._relativeFormat ??= new Intl.RelativeTimeFormat(this.intlTag, { numeric: 'auto' }));
     for (const [unit, size] of RELATIVE_STEPS) {
       if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
@@ -217,7 +217,7 @@ export class Locale {
   languageName(code: string): string {
     try {
       // Without data for the reader's language, the language's own name ("Tiếng Việt"), not the English one.
-      const names = !this._wordless
+      const names = !this.wordless
         ? (this._displayNames ??= new Intl.DisplayNames(this.intlTag, { type: 'language' }))
         : new Intl.DisplayNames(code, { type: 'language' });
       return names.of(code) ?? code;

@@ -4,6 +4,7 @@ import { ContractError } from '../../src/core/contract.js';
 import { RequestError } from '../../src/core/fetch.js';
 import { Locale } from '../../src/core/i18n.js';
 import en from '../../src/locales/en.js';
+import lo from '../../src/locales/lo.js';
 import th from '../../src/locales/th.js';
 
 const EN = new Locale('en', 'en', en, undefined);
@@ -40,6 +41,15 @@ describe('what a failed post tells the reader', () => {
     expect(rateLimitText(EN, NOW + 5 * 60_000, NOW)).to.equal('Too many comments in a short time. You can post again in 5 minutes.');
     expect(rateLimitText(new Locale('th', 'th', th, undefined), NOW + 10_000, NOW)).to.contain('10 วินาที');
     expect(rateLimitText(EN, NOW - 1, NOW)).to.equal(en.rateLimitedNoTime);
+  });
+
+  it('puts no English time phrase into a language the browser has no time words for (Lao in Debian Chromium)', () => {
+    const lao = new Locale('lo', 'lo', lo, undefined);
+    for (const wait of [10_000, 5 * 60_000]) {
+      const text = rateLimitText(lao, NOW + wait, NOW);
+      expect(text).not.to.match(/second|minute/i);
+      if (lao.wordless) expect(text).to.equal(lo.rateLimitedNoTime);
+    }
   });
 
   it('asks for a new key after a 409, so the edited text posts as a new comment', () => {
