@@ -32,8 +32,8 @@ describe('BylineElement', () => {
     }
   });
 
-  it('a heading-level out of 1-6 falls back to the widget default; fractions round', async () => {
-    const levels: [string, string][] = [['9', '3'], ['0', '3'], ['-2', '3'], ['x', '3'], ['2.4', '2'], ['6', '6']];
+  it('a heading-level out of 1-6 falls back to the one default, 2; fractions round', async () => {
+    const levels: [string, string][] = [['9', '2'], ['0', '2'], ['-2', '2'], ['x', '2'], ['3.6', '4'], ['6', '6']];
     for (const [attribute, expected] of levels) {
       const card = await fixture<BylineArticleCard>(html`<byline-article-card heading-level=${attribute} .article=${seedArticle()}></byline-article-card>`);
       expect(card.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level'), `card ${attribute}`).to.equal(expected);
