@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Comments } from '../domain/comments.js';
+import type { AuthMode, SsoVerifier } from '../domain/identity.js';
 import type { Moderation } from '../domain/moderation.js';
 import type { Store } from '../store/store.js';
 
@@ -15,8 +16,15 @@ export interface RouteContext {
   /** For readiness checks only; routes go through the domain services. */
   store: Store;
   limits: { read: RateLimit; post: RateLimit };
-  /** Bearer token for /api/admin; without one every admin call answers 401. */
+  /** Bearer token for /api/admin; without one (and without SSO) every admin call answers 401. */
   adminToken?: string;
+  /** Verifies the site's sign-in tokens; undefined when no SSO key is configured. */
+  sso?: SsoVerifier;
+  auth: AuthMode;
+  /** Salt of the address hashes that stand for anonymous readers (shared by every process). */
+  addressSalt: string;
+  /** HS256 secret of the demo sign-in; undefined unless the demo sign-in is on. */
+  demoSignInSecret?: string;
   /** Folder holding demo/, cdn/, dist/ and node_modules/. */
   staticRoot: string;
   /** Serve the demo pages and the built widgets (off: the API alone). */

@@ -120,7 +120,7 @@ describe('moderation CLI', () => {
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /No database at/);
     assert.equal(existsSync(join(dir, 'typo.sqlite')), false, 'a mistyped path must not create a database');
-    for (const args of [[], ['approve'], ['list', 'extra'], ['delete', 'x'], ['list', '--status', 'everything'], ['--bogus']]) {
+    for (const args of [[], ['approve'], ['list', 'extra'], ['remove', 'x'], ['ban'], ['list', '--status', 'everything'], ['--bogus']]) {
       assert.equal(cli('--db', dbPath, ...args).status, 2, args.join(' '));
     }
     const corrupt = join(dir, 'corrupt.sqlite');
