@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.js';
 import { commentRoutes } from './comments.js';
 import type { RouteModule } from './context.js';
 import { countRoutes } from './counts.js';
+import { demoSignInRoutes } from './demo-sign-in.js';
 import { feedRoutes } from './feeds.js';
 import { staticRoutes } from './static.js';
 
@@ -9,4 +10,4 @@ import { staticRoutes } from './static.js';
 export const API_ROUTES: RouteModule[] = [commentRoutes, countRoutes, feedRoutes, adminRoutes];
 
 /** Surfaces at the site root (no CORS): operations, demo pages and bundles. */
-export const SITE_ROUTES: RouteModule[] = [staticRoutes];
+export const SITE_ROUTES: RouteModule[] = [staticRoutes, demoSignInRoutes];

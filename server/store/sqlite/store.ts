@@ -138,8 +138,8 @@ export class SqliteStore implements Store {
         VALUES (@at, @actor, @action, @commentId, @subject, @detail) RETURNING *`),
       auditLog: db.prepare<[{ before: number | null; limit: number }], AuditRow>(
         'SELECT * FROM audit_log WHERE (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit'),
-      byAuthor: db.prepare<[string], Row>(
-        'SELECT * FROM comments WHERE author_id = ?1 OR author_address = ?1 ORDER BY created_at, id'),
+      byAuthor: db.prepare<[string, string], Row>(
+        'SELECT * FROM comments WHERE author_id = ? OR author_address = ? ORDER BY created_at, id'),
       reportsBy: db.prepare<[string], { comment_id: string; created_at: string; resolved_at: string | null }>(
         'SELECT comment_id, created_at, resolved_at FROM reports WHERE reporter = ? ORDER BY created_at'),
       eraseKeys: db.prepare<[string]>('DELETE FROM idempotency_keys WHERE comment_id = ?'),
@@ -308,7 +308,7 @@ export class SqliteStore implements Store {
   async authorData(subject: string): Promise<AuthorData> {
     const s = this.statements;
     return {
-      comments: s.byAuthor.all(subject).map(fromRow),
+      comments: s.byAuthor.all(subject, subject).map(fromRow),
       reportsFiled: s.reportsBy.all(subject).map((r) => ({ commentId: r.comment_id, createdAt: r.created_at, resolvedAt: r.resolved_at })),
       ban: await this.ban(subject),
     };
@@ -317,7 +317,7 @@ export class SqliteStore implements Store {
   async eraseAuthor(subject: string, at: string) {
     const s = this.statements;
     const run = this.db.transaction(() => {
-      const own = s.byAuthor.all(subject);
+      const own = s.byAuthor.all(subject, subject);
       for (const c of own) {
         this.changeNow(c.id, () => s.markDeleted.run(at, c.id));
         s.eraseIds.run(c.id);
