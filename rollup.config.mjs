@@ -116,6 +116,12 @@ export default [
     output,
     plugins: [bundleEntry(), ...plugins()],
   })),
+  // The moderation desk (/admin/ on the reference server): its own entry and folder, never in cdn/.
+  {
+    input: 'server/desk/build/desk.js',
+    output: { file: 'server/desk/dist/desk.js', format: 'es', sourcemap: true },
+    plugins: [nodeResolve(), terser({ ecma: 2021, module: true, format: { comments: false } })],
+  },
   {
     input: { loader: 'dist/loader.js' },
     output: { ...output, manualChunks: (id) => (SHARED.test(id) ? 'core' : undefined) },
