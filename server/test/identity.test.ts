@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { SignJWT } from 'jose';
+import { REPO_ROOT } from '../app.js';
 import { ADMIN_TOKEN, errorOf, getComments, makeApp, newKey, postComment } from './helpers.js';
 
 const SECRET = 'test-sso-secret-0123456789abcdef0123456789';
@@ -235,5 +236,34 @@ describe('demo sign-in', () => {
     assert.match(post.json().comment.author.id, /^sso:demo-/);
     const { app: off } = await makeApp();
     assert.equal((await off.inject({ method: 'POST', url: '/demo/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"name":"x"}' })).statusCode, 404);
+  });
+});
+
+describe('CORS and the desk page', () => {
+  test('a partner origin may send the sign-in token and PATCH/DELETE; another origin may not', async () => {
+    const { app } = await ssoApp();
+    for (const method of ['PATCH', 'DELETE']) {
+      const preflight = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/threads/t/comments/x',
+        headers: { origin: 'https://partner.example', 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' },
+      });
+      assert.equal(preflight.headers['access-control-allow-origin'], 'https://partner.example', method);
+      assert.match(String(preflight.headers['access-control-allow-methods']), new RegExp(method));
+      assert.match(String(preflight.headers['access-control-allow-headers']), /Authorization/);
+    }
+    const evil = await app.inject({ method: 'OPTIONS', url: '/api/threads/t/comments/x', headers: { origin: 'https://evil.example', 'access-control-request-method': 'DELETE' } });
+    assert.equal(evil.headers['access-control-allow-origin'], undefined);
+  });
+
+  test('/admin/ serves the desk page, never framed, and none of the desk\'s sources', async () => {
+    const { app } = await makeApp({ staticRoot: REPO_ROOT });
+    const page = await app.inject({ url: '/admin/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<byline-desk/);
+    assert.equal(page.headers['x-frame-options'], 'DENY');
+    assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
+    assert.equal((await app.inject({ url: '/admin' })).headers.location, '/admin/');
+    for (const url of ['/admin/desk.ts', '/admin/tsconfig.json', '/admin/build/desk.js']) assert.equal((await app.inject({ url })).statusCode, 404, url);
   });
 });
