@@ -251,7 +251,7 @@ export class BylineDesk extends LitElement {
         ${c.parentId ? html` · reply` : nothing}
       </div>
       <p class="body">${c.body}</p>
-      <div class="actions">
+      <div class="actions" role="group" aria-label=${`Actions for the comment by ${c.deleted ? 'a deleted author' : c.author.name}`}>
         ${c.status !== 'published' || c.reports ? html`<button @click=${() => this._decide(c, 'approve')}>Approve</button>` : nothing}
         ${c.status !== 'rejected' ? html`<button @click=${() => this._decide(c, 'reject')}>Reject</button>` : nothing}
         ${c.deleted ? nothing : html`<button class="danger" @click=${() => this._decide(c, 'delete')}>Delete</button>`}
