@@ -140,7 +140,7 @@ describe('moderation CLI', () => {
     const unknown = cli(db, 'approve', 'nope');
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No comment with id nope/);
-    for (const args of [[], ['approve'], ['list', 'extra'], ['delete', 'x'], ['list', '--status', 'everything'], ['--bogus']]) {
+    for (const args of [[], ['approve'], ['list', 'extra'], ['remove', 'x'], ['ban'], ['list', '--status', 'everything'], ['--bogus']]) {
       assert.equal(cli(db, ...args).status, 2, args.join(' '));
     }
   });
