@@ -29,7 +29,6 @@ ${DATABASE_HELP}`;
 const ONE_ARG = ['approve', 'reject', 'delete', 'ban', 'unban', 'export', 'erase'];
 const NO_ARG = ['list', 'audit'];
 
-
 let parsed;
 try {
   parsed = parseArgs({
@@ -64,6 +63,8 @@ const store = await toolStore(values.db);
 const cursors = new Cursors(await store.sharedSecret('cursor', randomBytes(32).toString('base64url')));
 const moderation = new Moderation(store, cursors);
 const actor = `cli:${userInfo().username}`;
+const show = (text: string) => escapeControls(text);
+const PAST: Record<string, string> = { approve: 'Approved', reject: 'Rejected', delete: 'Deleted' };
 
 try {
   if (command === 'list') {

@@ -65,9 +65,8 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
       CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
   },
-  // 5–9 are left to the lead's merge order; identity and moderation start at 10.
   {
-    version: 10,
+    version: 5,
     name: 'server_secrets',
     sql: `
       -- Secrets every process on this database must share (cursor MAC key, address-hash salt). Written
@@ -78,7 +77,7 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;`,
   },
   {
-    version: 11,
+    version: 6,
     name: 'comment_authors',
     sql: `
       -- author_id: 'sso:<sub>' for signed-in readers. author_address: salted hash of the poster's address
@@ -92,7 +91,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX comments_recent ON comments (created_at, id);`,
   },
   {
-    version: 12,
+    version: 7,
     name: 'reports',
     sql: `
       -- One report per reader per comment: the primary key refuses the second.
@@ -107,7 +106,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX reports_reporter ON reports (reporter);`,
   },
   {
-    version: 13,
+    version: 8,
     name: 'bans',
     sql: `
       -- subject: 'sso:<sub>' or 'addr:<salted hash>'. until NULL: for ever.
@@ -120,7 +119,7 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;`,
   },
   {
-    version: 14,
+    version: 9,
     name: 'audit_log',
     sql: `
       CREATE TABLE audit_log (

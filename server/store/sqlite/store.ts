@@ -156,7 +156,7 @@ export class SqliteStore implements Store {
       const stored: StoredComment = { ...comment, parentId: parent?.id ?? null };
       s.insertComment.run(stored);
       s.insertKey.run(comment.thread, request.key, request.requestHash, comment.id, comment.createdAt);
-      const delta = totalDelta('rejected', stored.status, parent ? parent.status : null, 0);
+      const delta = totalDelta({ status: 'rejected', deleted: false }, { status: stored.status, deleted: stored.deletedAt !== null }, parent ? parent.status : null, 0);
       if (delta) s.addTotal.run({ thread: stored.thread, delta });
       return { outcome: 'created', comment: stored };
     });
