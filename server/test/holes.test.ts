@@ -4,8 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
-import Database from 'better-sqlite3';
+import { after, describe, test } from 'node:test';
 import { REPO_ROOT } from '../app.js';
 import { ADMIN_TOKEN, createComment, errorOf, getComments, makeApp, newKey, postComment } from './helpers.js';
 
@@ -30,13 +29,14 @@ describe('names with control or bidi-override characters', () => {
   });
 
   test('the CLI prints names and bodies already in the database with those characters escaped', async () => {
-    const { app, dbPath } = await makeApp();
+    const { app, db } = await makeApp();
     await createComment(app, 'cli', 'A', 'www.example.com');
     // A database written before names were checked, or by another tool.
-    const db = new Database(dbPath);
-    db.prepare('UPDATE comments SET author_name = ?, body = ?').run(TERMINAL_ATTACK, `\u202Etxt.exe ${TERMINAL_ATTACK}`);
-    db.close();
-    const out = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/tools/moderate.ts'), '--db', dbPath, 'list'], { encoding: 'utf8' });
+    await db.exec('UPDATE comments SET author_name = ?, body = ?', [TERMINAL_ATTACK, `\u202Etxt.exe ${TERMINAL_ATTACK}`]);
+    const out = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/tools/moderate.ts'), ...db.cliArgs, 'list'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', ...db.env },
+    });
     assert.equal(out.status, 0, out.stderr);
     assert.doesNotMatch(out.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
     assert.ok(out.stdout.includes('\\u{1b}]0;pwned\\u{7}\\u{1b}[2J'), out.stdout);
@@ -64,10 +64,13 @@ describe('cursors', () => {
   });
 
   test('two servers on one database accept each other\'s cursors (the secret is shared)', async () => {
-    const { app, dbPath } = await makeApp();
+    const { app, db } = await makeApp();
     for (let i = 0; i < 3; i++) await createComment(app, 's', 'A', `c${i}`);
     const { nextCursor } = (await getComments(app, 's', '?limit=1')).json;
-    const other = await makeApp({ dbPath });
+    // A second server process on the same database.
+    const otherStore = await db.open();
+    const other = await makeApp({ store: otherStore });
+    after(() => otherStore.close());
     assert.equal((await getComments(other.app, 's', `?limit=1&cursor=${nextCursor}`)).res.statusCode, 200);
   });
 });
