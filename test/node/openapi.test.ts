@@ -54,8 +54,9 @@ let app: FastifyInstance;
 let dir: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'byline-openapi-'));
-  // With a metrics token, so /metrics (off by default) is among the routes the document must cover.
-  app = await buildApp({ dbPath: join(dir, 'byline.sqlite'), metricsToken: 'openapi-test' });
+  // With a metrics token and demo sign-in, so /metrics and POST /demo/sign-in (off by default) are among
+  // the routes the document must cover.
+  app = await buildApp({ dbPath: join(dir, 'byline.sqlite'), metricsToken: 'openapi-test', demoSignIn: true });
   await app.ready();
 });
 after(async () => {
