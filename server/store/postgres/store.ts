@@ -14,7 +14,7 @@ import {
   type Store,
   type StoredComment,
 } from '../store.js';
-import { fromRow, type CommentRow as Row } from '../rows.js';
+import { fromAuditRow, fromBanRow, fromRow, type AuditRow, type BanRow, type CommentRow as Row } from '../rows.js';
 import { totalDelta } from '../totals.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -30,28 +30,6 @@ const SHOWN = `(c.deleted_at IS NULL OR EXISTS (SELECT 1 FROM comments r
   WHERE r.parent_id = c.id AND r.status = 'published' AND r.deleted_at IS NULL))`;
 /** Blanks what a deleted comment said and who said it; keeps the first deletion time. */
 const MARK_DELETED = "UPDATE comments SET body = '', author_name = '', author_picture = NULL, deleted_at = COALESCE(deleted_at, $2) WHERE id = $1";
-
-interface BanRow {
-  subject: string;
-  until: string | null;
-  reason: string;
-  created_at: string;
-  created_by: string;
-}
-const fromBanRow = (r: BanRow): Ban => ({ subject: r.subject, until: r.until, reason: r.reason, createdAt: r.created_at, createdBy: r.created_by });
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  comment_id: string | null;
-  subject: string | null;
-  detail: string | null;
-}
-const fromAuditRow = (r: AuditRow): AuditEntry => ({
-  id: r.id, at: r.at, actor: r.actor, action: r.action, commentId: r.comment_id, subject: r.subject, detail: r.detail,
-});
 const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;
 /** Any constant: every Byline process migrating the same database takes turns on it. */
 const MIGRATION_LOCK = 0x6279_6c6e;

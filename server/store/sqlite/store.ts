@@ -1,30 +1,8 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, AuthorData, Ban, PostRequest, PostResult, Position, RateLimitHit, ReportedComment, Sort, Status, Store, StoredComment } from '../store.js';
-import { fromRow, type CommentRow as Row } from '../rows.js';
+import { fromAuditRow, fromBanRow, fromRow, type AuditRow, type BanRow, type CommentRow as Row } from '../rows.js';
 import { totalDelta } from '../totals.js';
 import { LATEST, openDatabase, schemaVersion, type DB } from './database.js';
-
-interface BanRow {
-  subject: string;
-  until: string | null;
-  reason: string;
-  created_at: string;
-  created_by: string;
-}
-const fromBanRow = (r: BanRow): Ban => ({ subject: r.subject, until: r.until, reason: r.reason, createdAt: r.created_at, createdBy: r.created_by });
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  comment_id: string | null;
-  subject: string | null;
-  detail: string | null;
-}
-const fromAuditRow = (r: AuditRow): AuditEntry => ({
-  id: r.id, at: r.at, actor: r.actor, action: r.action, commentId: r.comment_id, subject: r.subject, detail: r.detail,
-});
 
 /** A deleted comment is listed only while it has published, undeleted replies: it holds their place. */
 const SHOWN = `(c.deleted_at IS NULL OR EXISTS (SELECT 1 FROM comments r
