@@ -130,6 +130,29 @@ describe(`Store (${STORE_KIND})`, () => {
     });
   });
 
+  test('two authors who replied to each other are erased at once through two connections: both erasures finish, totals stay exact', async () => {
+    await withStores(2, async (stores) => {
+      const [first, second] = stores.map(services);
+      const readers: Reader[] = ['A', 'B'].map((c) => ({ roles: [], address: `addr:${c.repeat(32)}` }));
+      let serial = 0;
+      const post = (reader: Reader, body: string, parentId?: string) =>
+        first.comments.post('erase', { author: { name: 'N' }, body, parentId }, `erase-${++serial}`, reader).then((p) => p.comment.id);
+      for (let i = 0; i < 6; i++) {
+        const [a, b] = [await post(readers[0], `a${i}`), await post(readers[1], `b${i}`)];
+        await post(readers[1], `re a${i}`, a);
+        await post(readers[0], `re b${i}`, b);
+      }
+      const erased = await Promise.all([
+        first.moderation.eraseAuthor(readers[0].address, 'test'),
+        second.moderation.eraseAuthor(readers[1].address, 'test'),
+      ]);
+      assert.deepEqual(erased, [{ comments: 12 }, { comments: 12 }]);
+      assert.equal((await stores[0].totals(['erase'])).erase, await stores[0].recount('erase'));
+      assert.equal(await stores[0].recount('erase'), 0);
+      for (const reader of readers) assert.deepEqual((await stores[1].authorData(reader.address)).comments, []);
+    });
+  });
+
   test('the same Idempotency-Key posted at once through two connections stores one comment', async () => {
     await withStores(2, async (stores, db) => {
       const posts = await Promise.all(

@@ -34,6 +34,8 @@ const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;
 /** Any constant: every Byline process migrating the same database takes turns on it. */
 const MIGRATION_LOCK = 0x6279_6c6e;
 const SWEEP_EVERY = 1000;
+/** SQLSTATE deadlock_detected. */
+const DEADLOCK = '40P01';
 
 /** postgres://host:port/db without credentials, for logs and the startup line. */
 export function describeUrl(url: string): string {
@@ -75,7 +77,22 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool, location);
   }
 
+  /**
+   * Runs `work` in one transaction. Row locks are taken parent before child; should a deadlock still
+   * happen (imported comments whose ids do not follow that order), PostgreSQL aborts one transaction
+   * and it is run again.
+   */
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactionOnce(work);
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK || attempt === 3) throw error;
+      }
+    }
+  }
+
+  private async transactionOnce<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -311,6 +328,15 @@ export class PostgresStore implements Store {
 
   async eraseAuthor(subject: string, at: string) {
     return this.transaction(async (client) => {
+      // Every row this erasure changes or reads a parent status from, locked up front in id order
+      // (ids begin with their creation time, so parents before replies, as every other change locks):
+      // two erasures of authors who replied to each other then cannot lock in opposite orders.
+      await client.query(
+        `SELECT 1 FROM comments WHERE id IN (SELECT id FROM comments WHERE author_id = $1 OR author_address = $1
+           UNION SELECT parent_id FROM comments WHERE (author_id = $1 OR author_address = $1) AND parent_id IS NOT NULL)
+         ORDER BY id FOR UPDATE`,
+        [subject],
+      );
       const own = await client.query<{ id: string }>(
         'SELECT id FROM comments WHERE author_id = $1 OR author_address = $1 ORDER BY created_at, id',
         [subject],
