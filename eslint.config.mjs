@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'cdn/', 'node_modules/', 'coverage/', '.bench-results/'] },
+  { ignores: ['dist/', 'cdn/', 'node_modules/', 'coverage/', '.bench-results/', 'server/desk/build/', 'server/desk/dist/'] },
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
   {

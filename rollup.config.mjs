@@ -165,6 +165,12 @@ export default [
     onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins()],
   })),
+  // The moderation desk (/admin/ on the reference server): its own entry and folder, never in cdn/.
+  {
+    input: 'server/desk/build/desk.js',
+    output: { file: 'server/desk/dist/desk.js', format: 'es', sourcemap: true },
+    plugins: [nodeResolve(), terser({ ecma: 2021, module: true, format: { comments: false } })],
+  },
   {
     input: { loader: 'dist/loader.js' },
     onwarn,

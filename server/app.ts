@@ -3,9 +3,15 @@ import fastifyCompress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Bans } from './domain/bans.js';
 import { Comments } from './domain/comments.js';
+import { Cursors } from './domain/cursor.js';
+import { SsoVerifier, type AuthMode, type SsoSettings } from './domain/identity.js';
 import { Moderation } from './domain/moderation.js';
 import { Metrics } from './metrics.js';
 import { sharedRateLimitStore } from './rate-limits.js';
@@ -29,8 +35,24 @@ export interface AppOptions {
   staticRoot?: string;
   /** Serve the demo pages and bundles (default true); false serves the API alone. */
   demo?: boolean;
-  /** Trust X-Forwarded-For (only behind a proxy you control): rate limits then key on the real client. */
-  trustProxy?: boolean;
+  /**
+   * How many proxies you run in front of the server (0: none). The client address is then the one the
+   * outermost of them saw, counted from the right of X-Forwarded-For; what a client writes to the left
+   * of it is ignored.
+   */
+  trustProxy?: number;
+  /** Who may post: anonymous readers only (default), either, or signed-in readers only. */
+  auth?: AuthMode;
+  /** Keys that verify the site's sign-in tokens (HS256 secret and/or RS256/ES256 PEM public key). */
+  sso?: SsoSettings;
+  /** Seconds after posting during which an author may edit (default 600). */
+  editWindowS?: number;
+  /** HMAC key of page cursors; default: generated once and kept in the database, shared by every process. */
+  cursorSecret?: string;
+  /** Serve POST /demo/sign-in, which signs demo tokens with a secret kept in the database (demo pages only). */
+  demoSignIn?: boolean;
+  /** Slow clients are cut off: the whole request (headers and body) must arrive within requestMs; idle keep-alive connections close after keepAliveMs. */
+  timeouts?: { requestMs?: number; keepAliveMs?: number };
   /** Bearer token for GET /metrics (Prometheus); without one there is no /metrics. */
   metricsToken?: string;
   /** pino options; each request is logged once, at info, without bodies or headers. */
@@ -76,6 +98,24 @@ function sameHost(origin: string, host: string | undefined): boolean {
   return host !== undefined && URL.canParse(origin) && new URL(origin).host === host.toLowerCase();
 }
 
+export const DEFAULT_TIMEOUTS = { requestMs: 5_000, keepAliveMs: 5_000 };
+
+/**
+ * Answers errors Node raises before Fastify sees a request (a request or its headers too slow, headers
+ * too large, garbage) with the standard error body, then closes the connection.
+ */
+function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const [status, code, message]: [number, string, string] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', 'The request did not arrive in time.']
+      : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', 'The request headers are too large.']
+        : [400, 'bad_request', 'Malformed HTTP request.'];
+  const body = JSON.stringify(errorBody(code, message));
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.store && !options.dbPath) throw new Error('buildApp needs store or dbPath');
   const allowed = normalizeOrigins(options.allowedOrigins ?? []);
@@ -83,23 +123,43 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = new Metrics(Boolean(options.metricsToken));
   const store = metrics.counting(opened);
   const now = options.now ?? (() => new Date());
+  const auth = options.auth ?? 'anonymous';
+  const demoSignInSecret = options.demoSignIn ? await store.sharedSecret('demo_sign_in', randomBytes(32).toString('base64url')) : undefined;
+  // The demo sign-in's tokens are verified like a partner's: HS256 with the demo secret, unless one is configured.
+  const ssoSettings: SsoSettings = { ...options.sso, secret: options.sso?.secret ?? demoSignInSecret };
+  const sso = ssoSettings.secret || ssoSettings.publicKey ? await SsoVerifier.create(ssoSettings) : undefined;
+  if (auth !== 'anonymous' && !sso) throw new Error(`BYLINE_AUTH=${auth} needs BYLINE_SSO_SECRET or BYLINE_SSO_PUBLIC_KEY.`);
+  const cursors = new Cursors(options.cursorSecret ?? (await store.sharedSecret('cursor', randomBytes(32).toString('base64url'))));
+  const bans = new Bans(store, now);
   const context: RouteContext = {
-    comments: new Comments(store, now),
-    moderation: new Moderation(store, now),
+    comments: new Comments(store, cursors, bans, { auth: options.demoSignIn && auth === 'anonymous' ? 'optional' : auth, editWindowS: options.editWindowS ?? 600 }, now),
+    moderation: new Moderation(store, cursors, now),
     store,
     limits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     adminToken: options.adminToken,
+    sso,
+    auth: options.demoSignIn && auth === 'anonymous' ? 'optional' : auth,
+    addressSalt: await store.sharedSecret('address_salt', randomBytes(32).toString('base64url')),
+    demoSignInSecret,
     staticRoot: options.staticRoot ?? REPO_ROOT,
     demo: options.demo ?? true,
     metrics,
     metricsToken: options.metricsToken,
   };
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const hops = options.trustProxy ?? 0;
 
   const app = Fastify({
     logger: options.logger ?? false,
     // One access line per request from the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.trustProxy ?? false,
+    // proxy-addr walks X-Forwarded-For from the right, one hop per trusted proxy; the left-most entries are the client's to write.
+    trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
+    // A slow body or slow headers are cut off with a 408; an idle keep-alive connection is closed.
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: { headersTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.min(1000, Math.ceil(timeouts.requestMs / 4)) },
+    clientErrorHandler,
     bodyLimit: 16 * 1024,
     // Thread ids may be 128 chars; longer ones should reach the schema and get a 400 naming the field.
     routerOptions: { maxParamLength: 1000 },
@@ -117,6 +177,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       { method: request.method, path: request.url.split('?')[0], route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: request.ip },
       'request',
     );
+  });
+
+  // JSON must be valid UTF-8: a stray byte is refused, never stored as U+FFFD.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(new ApiError(400, 'invalid_json', 'The body is not valid UTF-8.'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
   });
 
   app.setErrorHandler(errorHandler);
@@ -147,8 +221,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           const ok = origin !== undefined && (allowed.has(origin) || sameHost(origin, request.headers.host));
           callback(null, {
             origin: ok ? origin : false,
-            methods: ['GET', 'HEAD', 'POST'],
-            allowedHeaders: ['Content-Type', 'Idempotency-Key'],
+            methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+            allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
             exposedHeaders: ['Retry-After'],
             maxAge: 600,
           });

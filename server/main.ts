@@ -24,6 +24,17 @@ function positiveWhole(name: string): number | undefined {
   return Number(value);
 }
 
+/** A whole number from the environment within [min, max], or the default when unset. */
+function wholeNumber(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const value = process.env[name];
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) fail(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+  return Number(value);
+}
+
+const authMode = process.env.BYLINE_AUTH || 'anonymous';
+if (!['anonymous', 'optional', 'required'].includes(authMode)) fail(`BYLINE_AUTH must be anonymous, optional or required, got "${authMode}".`);
+
 const port = parsePort(process.env.PORT ?? '8787');
 const rateLimits: NonNullable<AppOptions['rateLimits']> = {};
 for (const [route, name] of [['post', 'BYLINE_RATE_LIMIT_POST'], ['read', 'BYLINE_RATE_LIMIT_READ']] as const) {
@@ -54,9 +65,14 @@ try {
     allowedOrigins,
     adminToken,
     rateLimits,
-    trustProxy: process.env.BYLINE_TRUST_PROXY === '1',
+    trustProxy: wholeNumber('BYLINE_TRUST_PROXY', 0, 0, 10),
     demo,
     metricsToken: process.env.BYLINE_METRICS_TOKEN || undefined,
+    auth: authMode as NonNullable<AppOptions['auth']>,
+    sso: { secret: process.env.BYLINE_SSO_SECRET || undefined, publicKey: process.env.BYLINE_SSO_PUBLIC_KEY || undefined },
+    editWindowS: wholeNumber('BYLINE_EDIT_WINDOW_S', 600),
+    cursorSecret: process.env.BYLINE_CURSOR_SECRET || undefined,
+    demoSignIn: demo && process.env.BYLINE_DEMO_SIGN_IN === '1',
     // Production logs one JSON line per request (info); development only warnings and errors.
     logger: { level: process.env.LOG_LEVEL || (production ? 'info' : 'warn') },
   });

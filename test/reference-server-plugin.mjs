@@ -19,12 +19,17 @@ export function referenceServerPlugin() {
       const { buildApp } = await import('../server/app.ts');
       folder = mkdtempSync(join(tmpdir(), 'byline-e2e-'));
       const testOrigins = [`http://${config.hostname ?? 'localhost'}:${config.port}`, `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+      // Sign-in is optional on the e2e servers: anonymous flows work as before, and the identity and desk
+      // tests sign tokens with this secret.
+      const ssoSecret = 'e2e-sso-secret-0123456789abcdef0123456789';
       const start = async (name, rateLimits) => {
         const app = await buildApp({
           dbPath: join(folder, `${name}.sqlite`),
           allowedOrigins: testOrigins,
           adminToken: 'e2e-admin-token',
           rateLimits,
+          auth: 'optional',
+          sso: { secret: ssoSecret },
         });
         await app.listen({ port: 0, host: '127.0.0.1' });
         apps.push(app);
@@ -38,6 +43,7 @@ export function referenceServerPlugin() {
         `export const api = ${JSON.stringify(`${main}/api`)};`,
         `export const limitedApi = ${JSON.stringify(`${limited}/api`)};`,
         `export const adminToken = 'e2e-admin-token';`,
+        `export const ssoSecret = ${JSON.stringify(ssoSecret)};`,
       ].join('\n');
     },
 

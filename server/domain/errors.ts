@@ -12,4 +12,19 @@ export class RuleError extends Error {
   }
 }
 
-export type RuleCode = 'invalid_field' | 'invalid_length' | 'spam' | 'idempotency_conflict' | 'invalid_parent' | 'not_found';
+export type RuleCode =
+  | 'invalid_field'
+  | 'invalid_length'
+  | 'missing_field'
+  | 'spam'
+  | 'idempotency_conflict'
+  | 'invalid_parent'
+  | 'not_found'
+  | 'comment_removed'
+  | 'auth_required'
+  | 'unauthorized'
+  | 'invalid_token'
+  | 'forbidden'
+  | 'banned'
+  | 'edit_window_closed'
+  | 'already_reported';

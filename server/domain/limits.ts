@@ -1,5 +1,6 @@
 /** Input limits of the comments contract, shared by the HTTP schemas and the posting rules. */
-export const THREAD_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';
+/** Dot-only ids (`.`, `..`) are refused: they look like path segments to proxies, caches and logs. */
+export const THREAD_PATTERN = '^(?!\\.+$)[A-Za-z0-9._:-]{1,128}$';
 export const NAME_MAX = 80;
 export const BODY_MAX = 2000;
 export const PAGE_MAX = 100;

@@ -1,42 +1,56 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { ADMIN_PAGE_MAX, THREAD_PATTERN } from '../domain/limits.js';
-import type { Status } from '../store/store.js';
+import { isSubject, QUEUES, type Queue } from '../domain/moderation.js';
+import { moderatorOf } from './auth.js';
 import type { RouteModule } from './context.js';
 import { ApiError } from './errors.js';
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
+export { tokenMatches } from './tokens.js';
 
-/**
- * Compares in constant time. Hashing first gives both sides the same length, so neither the
- * comparison nor an early length check leaks how much of the token was right.
- */
-export function tokenMatches(given: string | undefined, expected: string | undefined): boolean {
-  if (!given || !expected) return false;
-  return timingSafeEqual(digest(given), digest(expected));
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** 'admin-token' or the moderator's 'sso:<sub>', set by the admin API's onRequest hook. */
+    moderator?: string;
+  }
 }
 
-/** The moderation API, mounted at /api/admin. Without a configured token every call answers 401. */
-export const adminRoutes: RouteModule = async (api, { moderation, adminToken, limits }) => {
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+const subjectParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 210 } } } as const;
+
+function subjectOf(request: FastifyRequest<{ Params: { id: string } }>): string {
+  const { id } = request.params;
+  if (!isSubject(id)) throw new ApiError(400, 'invalid_field', 'id must be an author id ("sso:…") or an address hash ("addr:…").', 'id');
+  return id;
+}
+
+/**
+ * The moderation API, mounted at /api/admin: a moderator's sign-in token (role `moderator`) or the
+ * admin token. Every decision, ban, export and erasure is written to the audit log with who did it.
+ */
+export const adminRoutes: RouteModule = async (api, context) => {
+  const { moderation, limits } = context;
   await api.register(
     async (app) => {
       app.addHook('onRequest', async (request, reply) => {
-        const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-        if (!tokenMatches(match?.[1], adminToken)) {
-          reply.header('www-authenticate', 'Bearer realm="byline-admin"');
-          throw new ApiError(401, 'unauthorized', 'A valid admin token is required (Authorization: Bearer <token>).');
-        }
         reply.header('cache-control', 'no-store');
+        request.moderator = await moderatorOf(request, context);
       });
+      const who = (request: FastifyRequest) => request.moderator!;
+      const config = { rateLimit: limits.read };
 
-      app.get<{ Querystring: { status: Status; thread?: string; limit: number; cursor?: string } }>(
+      app.get('/me', { config }, async (request) => ({ actor: who(request) }));
+
+      app.get<{ Querystring: { queue?: Queue; status?: Queue; thread?: string; limit: number; cursor?: string } }>(
         '/comments',
         {
-          config: { rateLimit: limits.read },
+          config,
           schema: {
             querystring: {
               type: 'object',
               properties: {
-                status: { type: 'string', enum: ['pending', 'published', 'rejected'], default: 'pending' },
+                queue: { type: 'string', enum: QUEUES },
+                // The older name of `queue`.
+                status: { type: 'string', enum: QUEUES },
                 thread: { type: 'string', pattern: THREAD_PATTERN },
                 limit: { type: 'integer', minimum: 1, maximum: ADMIN_PAGE_MAX, default: 100 },
                 cursor: { type: 'string', minLength: 1, maxLength: 200 },
@@ -44,21 +58,61 @@ export const adminRoutes: RouteModule = async (api, { moderation, adminToken, li
             },
           },
         },
-        async (request) => moderation.list(request.query.status, request.query),
+        async (request) => moderation.list(request.query.queue ?? request.query.status ?? 'pending', request.query),
       );
 
-      const idParam = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } as const;
-      for (const decision of ['approve', 'reject'] as const) {
-        app.post<{ Params: { id: string } }>(
-          `/comments/:id/${decision}`,
-          { config: { rateLimit: limits.read }, schema: { params: idParam } },
-          async (request) => {
-            const comment = await moderation.decide(request.params.id, decision);
-            if (!comment) throw new ApiError(404, 'not_found', 'No comment with this id.', 'id');
-            return { comment };
-          },
-        );
+      for (const decision of ['approve', 'reject', 'delete'] as const) {
+        app.post<{ Params: { id: string } }>(`/comments/:id/${decision}`, { config, schema: { params: idParams } }, async (request) => {
+          const comment = await moderation.decide(request.params.id, decision, who(request));
+          if (!comment) throw new ApiError(404, 'not_found', 'No comment with this id.', 'id');
+          return { comment };
+        });
       }
+
+      const banBody = {
+        type: 'object',
+        properties: {
+          until: { type: ['string', 'null'], format: 'date-time', maxLength: 40 },
+          reason: { type: 'string', maxLength: 500 },
+        },
+      } as const;
+      app.post<{ Params: { id: string }; Body: { until?: string | null; reason?: string } }>(
+        '/comments/:id/ban',
+        { config, schema: { params: idParams, body: banBody } },
+        async (request, reply) => {
+          const { until = null, reason = '' } = request.body ?? {};
+          const ban = await moderation.banAuthorOf(request.params.id, { until: until && new Date(until).toISOString(), reason }, who(request));
+          return reply.code(201).send({ ban });
+        },
+      );
+
+      app.delete<{ Params: { id: string } }>('/bans/:id', { config, schema: { params: subjectParams } }, async (request, reply) => {
+        if (!(await moderation.liftBan(subjectOf(request), who(request)))) throw new ApiError(404, 'not_found', 'No ban on this author.', 'id');
+        return reply.code(204).send();
+      });
+
+      app.get<{ Querystring: { limit: number; before?: number } }>(
+        '/audit',
+        {
+          config,
+          schema: {
+            querystring: {
+              type: 'object',
+              properties: { limit: { type: 'integer', minimum: 1, maximum: ADMIN_PAGE_MAX, default: 100 }, before: { type: 'integer', minimum: 1 } },
+            },
+          },
+        },
+        async (request) => moderation.auditLog(request.query),
+      );
+
+      app.get<{ Params: { id: string } }>('/users/:id/export', { config, schema: { params: subjectParams } }, async (request, reply) => {
+        const data = await moderation.exportAuthor(subjectOf(request), who(request));
+        return reply.header('content-disposition', 'attachment; filename="byline-export.json"').send(data);
+      });
+
+      app.delete<{ Params: { id: string } }>('/users/:id', { config, schema: { params: subjectParams } }, async (request) => ({
+        erased: await moderation.eraseAuthor(subjectOf(request), who(request)),
+      }));
     },
     { prefix: '/admin' },
   );

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { WireCommentPost } from '../../src/core/wire-types.js';
+import type { WireCommentEdit, WireCommentPost } from '../../src/core/wire-types.js';
 import { PAGE_MAX, THREAD_PATTERN } from '../domain/limits.js';
 import type { Sort } from '../store/store.js';
+import { readerOf } from './auth.js';
 import type { RouteModule } from './context.js';
 import { ApiError } from './errors.js';
 
@@ -9,6 +10,12 @@ export const threadParam = {
   type: 'object',
   required: ['thread'],
   properties: { thread: { type: 'string', pattern: THREAD_PATTERN } },
+} as const;
+
+const commentParams = {
+  type: 'object',
+  required: ['thread', 'id'],
+  properties: { thread: { type: 'string', pattern: THREAD_PATTERN }, id: { type: 'string', minLength: 1, maxLength: 64 } },
 } as const;
 
 /** Only JSON is accepted: a cross-site HTML form cannot send it without a CORS preflight. */
@@ -20,8 +27,9 @@ function requireJson(request: FastifyRequest): void {
   }
 }
 
-/** GET a thread's page of comments, POST a comment. */
-export const commentRoutes: RouteModule = (app, { comments, limits, metrics }) => {
+/** GET a thread's page of comments, POST a comment; the author's PATCH and DELETE; readers' reports. */
+export const commentRoutes: RouteModule = (app, context) => {
+  const { comments, limits, metrics } = context;
   app.get<{ Params: { thread: string }; Querystring: { limit: number; cursor?: string; sort: Sort } }>(
     '/threads/:thread/comments',
     {
@@ -58,7 +66,7 @@ export const commentRoutes: RouteModule = (app, { comments, limits, metrics }) =
         },
         body: {
           type: 'object',
-          required: ['author', 'body'],
+          required: ['body'],
           properties: {
             author: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
             body: { type: 'string' },
@@ -70,9 +78,43 @@ export const commentRoutes: RouteModule = (app, { comments, limits, metrics }) =
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'] as string;
-      const { comment, created } = await comments.post(request.params.thread, request.body, key);
+      const { comment, created } = await comments.post(request.params.thread, request.body, key, await readerOf(request, context));
       if (created) metrics.posted.inc({ status: comment.status });
       return reply.code(201).header('cache-control', 'no-store').send({ comment });
+    },
+  );
+
+  app.patch<{ Params: { thread: string; id: string }; Body: WireCommentEdit }>(
+    '/threads/:thread/comments/:id',
+    {
+      config: { rateLimit: limits.post },
+      onRequest: async (request) => requireJson(request),
+      schema: {
+        params: commentParams,
+        body: { type: 'object', required: ['body'], properties: { body: { type: 'string' } } },
+      },
+    },
+    async (request, reply) => {
+      const comment = await comments.edit(request.params.thread, request.params.id, request.body.body, await readerOf(request, context));
+      return reply.header('cache-control', 'no-store').send({ comment });
+    },
+  );
+
+  app.delete<{ Params: { thread: string; id: string } }>(
+    '/threads/:thread/comments/:id',
+    { config: { rateLimit: limits.post }, schema: { params: commentParams } },
+    async (request, reply) => {
+      await comments.remove(request.params.thread, request.params.id, await readerOf(request, context));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { thread: string; id: string } }>(
+    '/threads/:thread/comments/:id/reports',
+    { config: { rateLimit: limits.post }, schema: { params: commentParams } },
+    async (request, reply) => {
+      await comments.report(request.params.thread, request.params.id, await readerOf(request, context));
+      return reply.code(201).send({ reported: true });
     },
   );
 };

@@ -53,9 +53,18 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 const RULE_STATUS: Record<RuleCode, number> = {
   invalid_field: 400,
   invalid_length: 400,
+  missing_field: 400,
   spam: 400,
+  auth_required: 401,
+  invalid_token: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  banned: 403,
+  edit_window_closed: 403,
   not_found: 404,
   idempotency_conflict: 409,
+  already_reported: 409,
+  comment_removed: 410,
   invalid_parent: 422,
 };
 
@@ -75,5 +84,6 @@ export function errorHandler(this: unknown, error: FastifyError | ApiError | Rul
   const apiError = toApiError(error);
   // Only unexpected errors are worth a log line with the stack; client mistakes are not.
   if (apiError.statusCode >= 500) request.log.error({ err: error }, 'unexpected error');
+  if (apiError.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="byline"');
   return reply.code(apiError.statusCode).send(errorBody(apiError.code, apiError.message, apiError.field));
 }

@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.js';
 import { commentRoutes } from './comments.js';
 import type { RouteModule } from './context.js';
 import { countRoutes } from './counts.js';
+import { demoSignInRoutes } from './demo-sign-in.js';
 import { feedRoutes } from './feeds.js';
 import { healthRoutes } from './health.js';
 import { metricsRoutes } from './metrics.js';
@@ -12,4 +13,4 @@ import { staticRoutes } from './static.js';
 export const API_ROUTES: RouteModule[] = [commentRoutes, countRoutes, feedRoutes, renderRoutes, adminRoutes];
 
 /** Surfaces at the site root (no CORS): operations, demo pages and bundles. */
-export const SITE_ROUTES: RouteModule[] = [healthRoutes, metricsRoutes, renderPages, staticRoutes];
+export const SITE_ROUTES: RouteModule[] = [healthRoutes, metricsRoutes, renderPages, staticRoutes, demoSignInRoutes];

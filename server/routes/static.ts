@@ -8,6 +8,7 @@ import type { RouteModule } from './context.js';
  * request. Off with BYLINE_DEMO=0 (the API alone).
  */
 export const staticRoutes: RouteModule = async (app, { staticRoot, demo }) => {
+  await deskRoutes(app, staticRoot);
   if (!demo) return;
   const mounts: [dir: string, prefix: string, crossOrigin: boolean][] = [
     ['demo', '/demo/', false],
@@ -36,3 +37,25 @@ export const staticRoutes: RouteModule = async (app, { staticRoot, demo }) => {
   }
   app.get('/', (_request, reply) => reply.redirect('/demo/'));
 };
+
+/**
+ * The moderation desk at /admin/ (server/desk/: index.html and the Rollup build in dist/). Served with
+ * or without the demo; it is only a page, every action goes through the authenticated /api/admin.
+ */
+async function deskRoutes(app: Parameters<RouteModule>[0], staticRoot: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: join(staticRoot, 'server/desk'),
+    prefix: '/admin/',
+    decorateReply: false,
+    redirect: true,
+    allowedPath: (path) => path === '/' || path === '/index.html' || path.startsWith('/dist/'),
+    dotfiles: 'ignore',
+    setHeaders: (reply) => {
+      // Never framed by another site (clickjacking a moderator), nor cached by a shared proxy.
+      reply.header('x-frame-options', 'DENY');
+      reply.header('content-security-policy', "default-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+      reply.header('cache-control', 'no-cache');
+    },
+  });
+  app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+}

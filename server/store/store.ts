@@ -13,9 +13,51 @@ export interface StoredComment {
   thread: string;
   parentId: string | null;
   authorName: string;
+  /** 'sso:<sub>' for a signed-in author, null for an anonymous one. */
+  authorId: string | null;
+  authorPicture: string | null;
+  /** Salted hash of the poster's address ('addr:…'), for bans and reports; null once erased. */
+  authorAddress: string | null;
   body: string;
   createdAt: string;
   status: Status;
+  editedAt: string | null;
+  /** Deleted by its author, a moderator or an erasure: body and name are blank from then on. */
+  deletedAt: string | null;
+}
+
+/** A comment in the reported queue, with how many readers reported it since it was last decided. */
+export interface ReportedComment extends StoredComment {
+  reports: number;
+  lastReportAt: string;
+}
+
+export interface Ban {
+  /** 'sso:<sub>' or 'addr:<salted hash>'. */
+  subject: string;
+  /** ISO 8601; null: for ever. */
+  until: string | null;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** 'admin-token' or 'sso:<sub>' of the moderator; 'author' entries name the author. */
+  actor: string;
+  action: string;
+  commentId: string | null;
+  subject: string | null;
+  detail: string | null;
+}
+
+/** Everything stored about one author, for a data export. */
+export interface AuthorData {
+  comments: StoredComment[];
+  reportsFiled: { commentId: string; createdAt: string; resolvedAt: string | null }[];
+  ban: Ban | undefined;
 }
 
 /** Where a page ends, in its sort order: pages are ordered by (createdAt, id). */
@@ -76,6 +118,50 @@ export interface Store {
   byStatus(status: Status, options: { thread?: string; limit: number; after?: Position }): Promise<StoredComment[]>;
   /** Changes a comment's status and the thread's total in one transaction; undefined when no such id. */
   setStatus(id: string, status: Status, at: string): Promise<StoredComment | undefined>;
+
+  /**
+   * Replaces a comment's body (and status: an edit that adds a link goes back to review) and keeps
+   * the thread total exact, in one transaction. undefined when no such id.
+   */
+  editComment(id: string, change: { body: string; status: Status; editedAt: string }): Promise<StoredComment | undefined>;
+  /** Marks a comment deleted and blanks its body, name and picture; totals kept. undefined when no such id. */
+  deleteComment(id: string, at: string): Promise<StoredComment | undefined>;
+
+  /** Records a report; `duplicate` when this reporter already reported this comment. */
+  addReport(report: { commentId: string; reporter: string; at: string }): Promise<'added' | 'duplicate'>;
+  /** Closes the open reports of a comment (a moderator decided on it). */
+  resolveReports(commentId: string, at: string): Promise<void>;
+  /** Comments with open reports, oldest first by (createdAt, id), after `after` if given. */
+  reported(options: { limit: number; after?: Position }): Promise<ReportedComment[]>;
+  /** Every comment, newest first, before `after` if given. */
+  recent(options: { limit: number; after?: Position }): Promise<StoredComment[]>;
+
+  /** Sets (or replaces) the ban on a subject. */
+  setBan(ban: Ban): Promise<void>;
+  /** The ban on a subject, if any (expired ones included: the caller compares `until`). */
+  ban(subject: string): Promise<Ban | undefined>;
+  /** true when there was a ban to lift. */
+  liftBan(subject: string): Promise<boolean>;
+
+  /** Appends to the audit log and returns the entry. */
+  audit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** The audit log, newest first, entries with id below `before` if given. */
+  auditLog(options: { limit: number; before?: number }): Promise<AuditEntry[]>;
+
+  /** Everything stored about an author ('sso:<sub>' or 'addr:<hash>'). */
+  authorData(subject: string): Promise<AuthorData>;
+  /**
+   * Erases an author: blanks the body, name, picture and ids of their comments (marked deleted, so
+   * ones with replies keep the thread's shape), removes their idempotency records, the reports they
+   * filed and the reports on their comments, and their ban. One transaction; answers how many comments.
+   */
+  eraseAuthor(subject: string, at: string): Promise<{ comments: number }>;
+
+  /**
+   * A secret shared by every process on this database: stores `candidate` under `name` unless one is
+   * already stored, and answers the stored one.
+   */
+  sharedSecret(name: string, candidate: string): Promise<string>;
 
   /** Counts one hit on a fixed-window rate-limit counter shared by every process on this store. */
   hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<RateLimitHit>;

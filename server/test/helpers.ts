@@ -46,6 +46,8 @@ export interface TestDatabase {
   open(): Promise<Store>;
   /** Runs plain SQL both dialects understand, for audits behind the API's back. */
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Runs one writing statement with `?` parameters, behind the API's back (data another tool left). */
+  exec(sql: string, params: unknown[]): Promise<void>;
 }
 
 let schemas = 0;
@@ -64,6 +66,14 @@ export async function testDatabase(): Promise<TestDatabase> {
         const db = new Database(dbPath, { readonly: true });
         try {
           return db.prepare(sql).all() as T[];
+        } finally {
+          db.close();
+        }
+      },
+      exec: async (sql: string, params: unknown[]) => {
+        const db = new Database(dbPath);
+        try {
+          db.prepare(sql).run(...params);
         } finally {
           db.close();
         }
@@ -90,6 +100,16 @@ export async function testDatabase(): Promise<TestDatabase> {
       await client.connect();
       try {
         return (await client.query(sql)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    exec: async (sql: string, params: unknown[]) => {
+      const client = new pg.Client(databaseUrl);
+      await client.connect();
+      let n = 0;
+      try {
+        await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
       } finally {
         await client.end();
       }

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT } from '../app.js';
-import { ADMIN_TOKEN, createComment, errorOf, getComments, makeApp, sqliteOnly, tempDir, type TestDatabase } from './helpers.js';
+import { ADMIN_TOKEN, createComment, errorOf, getComments, makeApp, postComment, sqliteOnly, tempDir, type TestDatabase } from './helpers.js';
 
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -127,6 +127,30 @@ describe('moderation CLI', () => {
     assert.deepEqual(JSON.parse(cli(db, 'list', '--json', '--status', 'rejected').stdout).map((c: { id: string }) => c.id), [b.id]);
   });
 
+  test('delete, ban, unban, export, erase and audit work on the database the server uses', async () => {
+    const { app, db } = await makeApp();
+    const kept = await createComment(app, 'cli-id', 'A', 'first');
+    const gone = await createComment(app, 'cli-id', 'A', 'second');
+    assert.match(cli(db, 'delete', gone.id).stdout, new RegExp(`Deleted ${gone.id}`));
+    assert.deepEqual((await getComments(app, 'cli-id')).json.items.map((c: { id: string }) => c.id), [kept.id]);
+
+    const banned = cli(db, 'ban', kept.id, '--reason', 'spam');
+    assert.equal(banned.status, 0, banned.stderr);
+    const subject = /^Banned (addr:\S+) for ever\.$/m.exec(banned.stdout)?.[1];
+    assert.ok(subject, banned.stdout);
+    const refused = await postComment(app, 'cli-id', { author: { name: 'A' }, body: 'again' });
+    assert.deepEqual([refused.statusCode, errorOf(refused).code], [403, 'banned']);
+    assert.equal(cli(db, 'unban', subject).status, 0);
+    assert.equal((await postComment(app, 'cli-id', { author: { name: 'A' }, body: 'again' })).statusCode, 201);
+
+    const exported = JSON.parse(cli(db, 'export', subject).stdout);
+    assert.deepEqual([exported.subject, exported.comments.length], [subject, 3]);
+    assert.match(cli(db, 'erase', subject).stdout, /: 3 comment\(s\)/);
+    assert.equal((await getComments(app, 'cli-id')).json.total, 0);
+    const audit = cli(db, 'audit').stdout;
+    for (const action of ['delete', 'ban', 'unban', 'export', 'erase']) assert.match(audit, new RegExp(`  ${action}  `), audit);
+  });
+
   test('reads BYLINE_DATA_DIR when --db is not given', sqliteOnly, async () => {
     const { app, db } = await makeApp();
     const c = await createComment(app, 'env', 'A', 'www.example.com');
@@ -140,7 +164,7 @@ describe('moderation CLI', () => {
     const unknown = cli(db, 'approve', 'nope');
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No comment with id nope/);
-    for (const args of [[], ['approve'], ['list', 'extra'], ['delete', 'x'], ['list', '--status', 'everything'], ['--bogus']]) {
+    for (const args of [[], ['approve'], ['list', 'extra'], ['remove', 'x'], ['ban'], ['list', '--status', 'everything'], ['--bogus']]) {
       assert.equal(cli(db, ...args).status, 2, args.join(' '));
     }
   });

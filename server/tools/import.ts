@@ -94,7 +94,10 @@ try {
     const parentId = c.parentSourceId ? (stored.get(c.parentSourceId) ?? null) : null;
     const requestHash = createHash('sha256').update(JSON.stringify([name, c.body, c.parentSourceId ?? null])).digest('hex');
     const answer = await store.post({
-      comment: { id: newId(at.getTime()), thread: c.thread, authorName: name, body: c.body, createdAt: at.toISOString(), status: c.status },
+      comment: {
+        id: newId(at.getTime()), thread: c.thread, authorName: name, authorId: null, authorPicture: null, authorAddress: null,
+        body: c.body, createdAt: at.toISOString(), status: c.status, editedAt: null, deletedAt: null,
+      },
       parentId,
       key: `import:${values.from}:${c.sourceId}`,
       requestHash,

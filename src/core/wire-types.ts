@@ -11,11 +11,28 @@ export interface WireComment {
   id: string;
   /** The top-level comment this one answers; null for a top-level comment. */
   parentId: string | null;
-  author: { name: string };
+  author: WireAuthor;
+  /** Empty when `deleted`. */
   body: string;
   /** ISO 8601 UTC with milliseconds. */
   createdAt: string;
   status: CommentStatus;
+  /** Set when the author changed the body after posting (ISO 8601 UTC). */
+  editedAt?: string;
+  /** The author or a moderator deleted it; kept only as the parent of its replies, without body or name. */
+  deleted?: true;
+}
+
+/**
+ * Who wrote a comment. `id` is present only for a reader signed in through the site's login (SSO),
+ * namespaced `sso:<sub>`; a comment without it was posted under a free-text name. `name` is empty when
+ * the comment is deleted.
+ */
+export interface WireAuthor {
+  name: string;
+  id?: string;
+  /** https URL from the sign-in token. */
+  picture?: string;
 }
 
 /** `GET {api}/threads/{thread}/comments` */
@@ -30,11 +47,17 @@ export interface WireCommentPage {
 
 /** The body of `POST {api}/threads/{thread}/comments`. */
 export interface WireCommentPost {
-  author: { name: string };
+  /** Required for anonymous posts; ignored for a signed-in reader (the name comes from the token). */
+  author?: { name: string };
   body: string;
   parentId?: string | null;
   /** Honeypot: a person leaves it empty. */
   website?: string;
+}
+
+/** The body of `PATCH {api}/threads/{thread}/comments/{id}` (the author, with their token). */
+export interface WireCommentEdit {
+  body: string;
 }
 
 /** `GET {api}/counts?thread=…` */

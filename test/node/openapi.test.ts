@@ -30,7 +30,7 @@ function documentedOperations(): Map<string, string | undefined> {
  * node per line, four columns per level, methods in brackets). HEAD is Fastify's automatic twin of
  * GET. Static files (`…*`) and the `/` redirect to the demo are pages, not API.
  */
-function serverRoutes(app: FastifyInstance): Set<string> {
+function serverRoutes(app: FastifyInstance, options: { folderIndexes?: boolean } = {}): Set<string> {
   const routes = new Set<string>();
   const prefixes: string[] = [];
   for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
@@ -40,6 +40,8 @@ function serverRoutes(app: FastifyInstance): Set<string> {
     const path = (prefixes[depth - 1] ?? '') + (depth === 1 && !match[2]!.startsWith('/') ? '/' : '') + match[2];
     prefixes[depth] = depth === 0 ? '' : path;
     const url = depth === 0 ? match[2]! : path;
+    // A static folder (`/admin/*`, printed `/admin*`) serves its index page at `/admin/`, which the document may describe.
+    if (options.folderIndexes && match[3] && url.endsWith('*') && url !== '/*') routes.add(`GET ${url.slice(0, -1).replace(/\/?$/, '/')}`);
     if (!match[3] || url === '/' || url.endsWith('*')) continue;
     for (const method of match[3].split(', ')) {
       if (method !== 'HEAD') routes.add(`${method} ${url.replace(/:([A-Za-z_]+)/g, '{$1}')}`);
@@ -52,8 +54,9 @@ let app: FastifyInstance;
 let dir: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'byline-openapi-'));
-  // With a metrics token, so /metrics (off by default) is among the routes the document must cover.
-  app = await buildApp({ dbPath: join(dir, 'byline.sqlite'), metricsToken: 'openapi-test' });
+  // With a metrics token and demo sign-in, so /metrics and POST /demo/sign-in (off by default) are among
+  // the routes the document must cover.
+  app = await buildApp({ dbPath: join(dir, 'byline.sqlite'), metricsToken: 'openapi-test', demoSignIn: true });
   await app.ready();
 });
 after(async () => {
@@ -87,7 +90,7 @@ test('every route the server registers is documented', () => {
 });
 
 test('every documented operation not marked planned exists, and none marked planned does yet', () => {
-  const routes = serverRoutes(app);
+  const routes = serverRoutes(app, { folderIndexes: true });
   const missing: string[] = [];
   const landed: string[] = [];
   for (const [operation, planned] of documentedOperations()) {
@@ -100,6 +103,6 @@ test('every documented operation not marked planned exists, and none marked plan
 
 test('every planned operation names its issue', () => {
   const planned = [...documentedOperations().values()].filter((issue) => issue !== undefined);
-  assert.ok(planned.length > 0);
+  // None may be planned at a given time; a mark that is there must name an issue.
   for (const issue of planned) assert.match(issue!, /^#\d+$/);
 });

@@ -65,4 +65,67 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
   },
+  {
+    version: 5,
+    name: 'server_secrets',
+    sql: `
+      -- Written once with INSERT ... ON CONFLICT DO NOTHING, so concurrent first starts agree on one value.
+      CREATE TABLE server_secrets (
+        name  TEXT COLLATE "C" PRIMARY KEY,
+        value TEXT NOT NULL
+      );`,
+  },
+  {
+    version: 6,
+    name: 'comment_authors',
+    sql: `
+      ALTER TABLE comments ADD COLUMN author_id TEXT COLLATE "C";
+      ALTER TABLE comments ADD COLUMN author_picture TEXT;
+      ALTER TABLE comments ADD COLUMN author_address TEXT COLLATE "C";
+      ALTER TABLE comments ADD COLUMN edited_at TEXT COLLATE "C";
+      ALTER TABLE comments ADD COLUMN deleted_at TEXT COLLATE "C";
+      CREATE INDEX comments_author ON comments (author_id) WHERE author_id IS NOT NULL;
+      CREATE INDEX comments_address ON comments (author_address) WHERE author_address IS NOT NULL;
+      CREATE INDEX comments_recent ON comments (created_at, id);`,
+  },
+  {
+    version: 7,
+    name: 'reports',
+    sql: `
+      CREATE TABLE reports (
+        comment_id  TEXT COLLATE "C" NOT NULL REFERENCES comments(id),
+        reporter    TEXT COLLATE "C" NOT NULL,
+        created_at  TEXT COLLATE "C" NOT NULL,
+        resolved_at TEXT COLLATE "C",
+        PRIMARY KEY (comment_id, reporter)
+      );
+      CREATE INDEX reports_open ON reports (comment_id) WHERE resolved_at IS NULL;
+      CREATE INDEX reports_reporter ON reports (reporter);`,
+  },
+  {
+    version: 8,
+    name: 'bans',
+    sql: `
+      CREATE TABLE bans (
+        subject    TEXT COLLATE "C" PRIMARY KEY,
+        until      TEXT COLLATE "C",
+        reason     TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
+        created_by TEXT NOT NULL
+      );`,
+  },
+  {
+    version: 9,
+    name: 'audit_log',
+    sql: `
+      CREATE TABLE audit_log (
+        id         INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at         TEXT COLLATE "C" NOT NULL,
+        actor      TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        comment_id TEXT COLLATE "C",
+        subject    TEXT COLLATE "C",
+        detail     TEXT
+      );`,
+  },
 ];

@@ -65,4 +65,71 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
       CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
   },
+  {
+    version: 5,
+    name: 'server_secrets',
+    sql: `
+      -- Secrets every process on this database must share (cursor MAC key, address-hash salt). Written
+      -- once with INSERT ... ON CONFLICT DO NOTHING, so concurrent first starts agree on one value.
+      CREATE TABLE server_secrets (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;`,
+  },
+  {
+    version: 6,
+    name: 'comment_authors',
+    sql: `
+      -- author_id: 'sso:<sub>' for signed-in readers. author_address: salted hash of the poster's address
+      -- (bans and reports of anonymous posters; never the address itself).
+      ALTER TABLE comments ADD COLUMN author_id TEXT;
+      ALTER TABLE comments ADD COLUMN author_picture TEXT;
+      ALTER TABLE comments ADD COLUMN author_address TEXT;
+      ALTER TABLE comments ADD COLUMN edited_at TEXT;
+      ALTER TABLE comments ADD COLUMN deleted_at TEXT;
+      CREATE INDEX comments_author ON comments (author_id) WHERE author_id IS NOT NULL;
+      CREATE INDEX comments_recent ON comments (created_at, id);`,
+  },
+  {
+    version: 7,
+    name: 'reports',
+    sql: `
+      -- One report per reader per comment: the primary key refuses the second.
+      CREATE TABLE reports (
+        comment_id  TEXT NOT NULL REFERENCES comments(id),
+        reporter    TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        resolved_at TEXT,
+        PRIMARY KEY (comment_id, reporter)
+      ) STRICT;
+      CREATE INDEX reports_open ON reports (comment_id) WHERE resolved_at IS NULL;
+      CREATE INDEX reports_reporter ON reports (reporter);`,
+  },
+  {
+    version: 8,
+    name: 'bans',
+    sql: `
+      -- subject: 'sso:<sub>' or 'addr:<salted hash>'. until NULL: for ever.
+      CREATE TABLE bans (
+        subject    TEXT PRIMARY KEY,
+        until      TEXT,
+        reason     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      ) STRICT;`,
+  },
+  {
+    version: 9,
+    name: 'audit_log',
+    sql: `
+      CREATE TABLE audit_log (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        at         TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        comment_id TEXT,
+        subject    TEXT,
+        detail     TEXT
+      ) STRICT;`,
+  },
 ];

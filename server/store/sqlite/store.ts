@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
-import type { PostRequest, PostResult, Position, RateLimitHit, Sort, Status, Store, StoredComment } from '../store.js';
-import { fromRow, type CommentRow as Row } from '../rows.js';
+import type { AuditEntry, AuthorData, Ban, PostRequest, PostResult, Position, RateLimitHit, ReportedComment, Sort, Status, Store, StoredComment } from '../store.js';
+import { fromAuditRow, fromBanRow, fromRow, type AuditRow, type BanRow, type CommentRow as Row } from '../rows.js';
 import { totalDelta } from '../totals.js';
 import { LATEST, openDatabase, schemaVersion, type DB } from './database.js';
+
+/** A deleted comment is listed only while it has published, undeleted replies: it holds their place. */
+const SHOWN = `(c.deleted_at IS NULL OR EXISTS (SELECT 1 FROM comments r
+  WHERE r.parent_id = c.id AND r.status = 'published' AND r.deleted_at IS NULL))`;
 
 /** Expired rate-limit rows are swept about once per this many hits. */
 const SWEEP_EVERY = 1000;
@@ -27,10 +31,10 @@ export class SqliteStore implements Store {
     this.owned = !('db' in source);
     this.location = db.name;
     const page = (order: 'ASC' | 'DESC', withCursor: boolean) =>
-      db.prepare<unknown[], Row>(`SELECT * FROM comments
-        WHERE thread = ? AND parent_id IS NULL AND status = 'published'
-        ${withCursor ? `AND (created_at, id) ${order === 'DESC' ? '<' : '>'} (?, ?)` : ''}
-        ORDER BY created_at ${order}, id ${order} LIMIT ?`);
+      db.prepare<unknown[], Row>(`SELECT * FROM comments c
+        WHERE c.thread = ? AND c.parent_id IS NULL AND c.status = 'published' AND ${SHOWN}
+        ${withCursor ? `AND (c.created_at, c.id) ${order === 'DESC' ? '<' : '>'} (?, ?)` : ''}
+        ORDER BY c.created_at ${order}, c.id ${order} LIMIT ?`);
     this.statements = {
       byId: db.prepare<[string], Row>('SELECT * FROM comments WHERE id = ?'),
       pages: {
@@ -38,21 +42,22 @@ export class SqliteStore implements Store {
         oldest: { first: page('ASC', false), after: page('ASC', true) },
       },
       replies: db.prepare<[string], Row>(`SELECT * FROM comments
-        WHERE parent_id IN (SELECT value FROM json_each(?)) AND status = 'published'
+        WHERE parent_id IN (SELECT value FROM json_each(?)) AND status = 'published' AND deleted_at IS NULL
         ORDER BY created_at, id`),
       totals: db.prepare<[string], { thread: string; total: number }>(
         'SELECT thread, total FROM thread_totals WHERE thread IN (SELECT value FROM json_each(?))'),
       recount: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n
         FROM comments c LEFT JOIN comments p ON p.id = c.parent_id
-        WHERE c.thread = ? AND c.status = 'published' AND (c.parent_id IS NULL OR p.status = 'published')`),
-      publishedReplies: db.prepare<[string], { n: number }>(
-        "SELECT COUNT(*) AS n FROM comments WHERE parent_id = ? AND status = 'published'"),
+        WHERE c.thread = ? AND c.status = 'published' AND c.deleted_at IS NULL AND (c.parent_id IS NULL OR p.status = 'published')`),
+      countedReplies: db.prepare<[string], { n: number }>(
+        "SELECT COUNT(*) AS n FROM comments WHERE parent_id = ? AND status = 'published' AND deleted_at IS NULL"),
       addTotal: db.prepare<[{ thread: string; delta: number }]>(`INSERT INTO thread_totals (thread, total) VALUES (@thread, MAX(@delta, 0))
         ON CONFLICT (thread) DO UPDATE SET total = total + @delta`),
       keyRow: db.prepare<[string, string], { request_hash: string; comment_id: string }>(
         'SELECT request_hash, comment_id FROM idempotency_keys WHERE thread = ? AND key = ?'),
-      insertComment: db.prepare(`INSERT INTO comments (id, thread, parent_id, author_name, body, created_at, status)
-        VALUES (@id, @thread, @parentId, @authorName, @body, @createdAt, @status)`),
+      insertComment: db.prepare(`INSERT INTO comments
+        (id, thread, parent_id, author_name, author_id, author_picture, author_address, body, created_at, status, edited_at, deleted_at)
+        VALUES (@id, @thread, @parentId, @authorName, @authorId, @authorPicture, @authorAddress, @body, @createdAt, @status, @editedAt, @deletedAt)`),
       insertKey: db.prepare('INSERT INTO idempotency_keys (thread, key, request_hash, comment_id, created_at) VALUES (?, ?, ?, ?, ?)'),
       byStatus: db.prepare<[{ status: Status; thread: string | null; afterAt: string | null; afterId: string | null; limit: number }], Row>(`SELECT * FROM comments
         WHERE status = @status AND (@thread IS NULL OR thread = @thread) AND (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
@@ -60,6 +65,40 @@ export class SqliteStore implements Store {
       all: db.prepare<[{ afterAt: string | null; afterId: string | null; limit: number }], Row>(`SELECT * FROM comments
         WHERE (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId)) ORDER BY created_at, id LIMIT @limit`),
       setStatus: db.prepare<[Status, string, string]>('UPDATE comments SET status = ?, moderated_at = ? WHERE id = ?'),
+      edit: db.prepare<[{ id: string; body: string; status: Status; editedAt: string }]>(
+        'UPDATE comments SET body = @body, status = @status, edited_at = @editedAt WHERE id = @id'),
+      markDeleted: db.prepare<[string, string]>(
+        "UPDATE comments SET body = '', author_name = '', author_picture = NULL, deleted_at = COALESCE(deleted_at, ?) WHERE id = ?"),
+      addReport: db.prepare<[string, string, string]>(
+        'INSERT INTO reports (comment_id, reporter, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      resolveReports: db.prepare<[string, string]>('UPDATE reports SET resolved_at = ? WHERE comment_id = ? AND resolved_at IS NULL'),
+      reported: db.prepare<[{ afterAt: string | null; afterId: string | null; limit: number }], Row & { reports: number; last_report_at: string }>(
+        `SELECT c.*, COUNT(*) AS reports, MAX(r.created_at) AS last_report_at
+        FROM reports r JOIN comments c ON c.id = r.comment_id
+        WHERE r.resolved_at IS NULL AND (@afterAt IS NULL OR (c.created_at, c.id) > (@afterAt, @afterId))
+        GROUP BY c.id ORDER BY c.created_at, c.id LIMIT @limit`),
+      recent: db.prepare<[{ afterAt: string | null; afterId: string | null; limit: number }], Row>(`SELECT * FROM comments
+        WHERE (@afterAt IS NULL OR (created_at, id) < (@afterAt, @afterId)) ORDER BY created_at DESC, id DESC LIMIT @limit`),
+      setBan: db.prepare<[Ban]>(`INSERT INTO bans (subject, until, reason, created_at, created_by)
+        VALUES (@subject, @until, @reason, @createdAt, @createdBy)
+        ON CONFLICT (subject) DO UPDATE SET until = excluded.until, reason = excluded.reason,
+          created_at = excluded.created_at, created_by = excluded.created_by`),
+      ban: db.prepare<[string], BanRow>('SELECT * FROM bans WHERE subject = ?'),
+      liftBan: db.prepare<[string]>('DELETE FROM bans WHERE subject = ?'),
+      audit: db.prepare<[Omit<AuditEntry, 'id'>], AuditRow>(`INSERT INTO audit_log (at, actor, action, comment_id, subject, detail)
+        VALUES (@at, @actor, @action, @commentId, @subject, @detail) RETURNING *`),
+      auditLog: db.prepare<[{ before: number | null; limit: number }], AuditRow>(
+        'SELECT * FROM audit_log WHERE (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit'),
+      byAuthor: db.prepare<[string, string], Row>(
+        'SELECT * FROM comments WHERE author_id = ? OR author_address = ? ORDER BY created_at, id'),
+      reportsBy: db.prepare<[string], { comment_id: string; created_at: string; resolved_at: string | null }>(
+        'SELECT comment_id, created_at, resolved_at FROM reports WHERE reporter = ? ORDER BY created_at'),
+      eraseKeys: db.prepare<[string]>('DELETE FROM idempotency_keys WHERE comment_id = ?'),
+      eraseReportsOn: db.prepare<[string]>('DELETE FROM reports WHERE comment_id = ?'),
+      eraseReportsBy: db.prepare<[string]>('DELETE FROM reports WHERE reporter = ?'),
+      eraseIds: db.prepare<[string]>('UPDATE comments SET author_id = NULL, author_address = NULL WHERE id = ?'),
+      insertSecret: db.prepare<[string, string]>('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING'),
+      secret: db.prepare<[string], { value: string }>('SELECT value FROM server_secrets WHERE name = ?'),
     };
 
     // Rate-limit counters need not survive a power cut, so they get their own connection without
@@ -95,7 +134,7 @@ export class SqliteStore implements Store {
       const stored: StoredComment = { ...comment, parentId: parent?.id ?? null };
       s.insertComment.run(stored);
       s.insertKey.run(comment.thread, request.key, request.requestHash, comment.id, comment.createdAt);
-      const delta = totalDelta('rejected', stored.status, parent ? parent.status : null, 0);
+      const delta = totalDelta({ status: 'rejected', deleted: false }, { status: stored.status, deleted: stored.deletedAt !== null }, parent ? parent.status : null, 0);
       if (delta) s.addTotal.run({ thread: stored.thread, delta });
       return { outcome: 'created', comment: stored };
     });
@@ -153,18 +192,109 @@ export class SqliteStore implements Store {
   }
 
   async setStatus(id: string, status: Status, at: string) {
+    return this.change(id, () => this.statements.setStatus.run(status, at, id));
+  }
+
+  /**
+   * Runs one change to a comment under the write lock and moves the thread's total by what it changed:
+   * read before, change, read after, apply totalDelta. Every status, edit or deletion goes through here.
+   */
+  private changeNow(id: string, apply: (before: StoredComment) => void): StoredComment | undefined {
+    const s = this.statements;
+    const before = this.row(id);
+    if (!before) return undefined;
+    apply(before);
+    const after = this.row(id)!;
+    const parentStatus = before.parentId === null ? null : this.row(before.parentId)!.status;
+    const replies = parentStatus === null ? s.countedReplies.get(id)!.n : 0;
+    const state = (c: StoredComment) => ({ status: c.status, deleted: c.deletedAt !== null });
+    const delta = totalDelta(state(before), state(after), parentStatus, replies);
+    if (delta) s.addTotal.run({ thread: before.thread, delta });
+    return after;
+  }
+
+  private change(id: string, apply: (before: StoredComment) => void): Promise<StoredComment | undefined> {
+    return Promise.resolve(this.db.transaction(() => this.changeNow(id, apply)).immediate());
+  }
+
+  async editComment(id: string, change: { body: string; status: Status; editedAt: string }) {
+    return this.change(id, () => this.statements.edit.run({ id, ...change }));
+  }
+
+  async deleteComment(id: string, at: string) {
+    return this.change(id, () => this.statements.markDeleted.run(at, id));
+  }
+
+  async addReport(report: { commentId: string; reporter: string; at: string }): Promise<'added' | 'duplicate'> {
+    return this.statements.addReport.run(report.commentId, report.reporter, report.at).changes ? 'added' : 'duplicate';
+  }
+
+  async resolveReports(commentId: string, at: string) {
+    this.statements.resolveReports.run(at, commentId);
+  }
+
+  async reported(options: { limit: number; after?: Position }): Promise<ReportedComment[]> {
+    return this.statements.reported
+      .all({ afterAt: options.after?.createdAt ?? null, afterId: options.after?.id ?? null, limit: options.limit })
+      .map((r) => ({ ...fromRow(r), reports: r.reports, lastReportAt: r.last_report_at }));
+  }
+
+  async recent(options: { limit: number; after?: Position }) {
+    return this.statements.recent
+      .all({ afterAt: options.after?.createdAt ?? null, afterId: options.after?.id ?? null, limit: options.limit })
+      .map(fromRow);
+  }
+
+  async setBan(ban: Ban) {
+    this.statements.setBan.run(ban);
+  }
+
+  async ban(subject: string) {
+    const r = this.statements.ban.get(subject);
+    return r && fromBanRow(r);
+  }
+
+  async liftBan(subject: string) {
+    return this.statements.liftBan.run(subject).changes > 0;
+  }
+
+  async audit(entry: Omit<AuditEntry, 'id'>) {
+    return fromAuditRow(this.statements.audit.get(entry)!);
+  }
+
+  async auditLog(options: { limit: number; before?: number }) {
+    return this.statements.auditLog.all({ before: options.before ?? null, limit: options.limit }).map(fromAuditRow);
+  }
+
+  async authorData(subject: string): Promise<AuthorData> {
+    const s = this.statements;
+    return {
+      comments: s.byAuthor.all(subject, subject).map(fromRow),
+      reportsFiled: s.reportsBy.all(subject).map((r) => ({ commentId: r.comment_id, createdAt: r.created_at, resolvedAt: r.resolved_at })),
+      ban: await this.ban(subject),
+    };
+  }
+
+  async eraseAuthor(subject: string, at: string) {
     const s = this.statements;
     const run = this.db.transaction(() => {
-      const before = this.row(id);
-      if (!before) return undefined;
-      s.setStatus.run(status, at, id);
-      const parentStatus = before.parentId === null ? null : this.row(before.parentId)!.status;
-      const replies = parentStatus === null ? s.publishedReplies.get(id)!.n : 0;
-      const delta = totalDelta(before.status, status, parentStatus, replies);
-      if (delta) s.addTotal.run({ thread: before.thread, delta });
-      return { ...before, status };
+      const own = s.byAuthor.all(subject, subject);
+      for (const c of own) {
+        this.changeNow(c.id, () => s.markDeleted.run(at, c.id));
+        s.eraseIds.run(c.id);
+        s.eraseKeys.run(c.id);
+        s.eraseReportsOn.run(c.id);
+      }
+      s.eraseReportsBy.run(subject);
+      s.liftBan.run(subject);
+      return { comments: own.length };
     });
     return run.immediate();
+  }
+
+  async sharedSecret(name: string, candidate: string) {
+    this.statements.insertSecret.run(name, candidate);
+    return this.statements.secret.get(name)!.value;
   }
 
   async hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<RateLimitHit> {
