@@ -45,7 +45,7 @@ export const BUDGETS = {
  */
 export const KNOWN_MISSES = {
   bundle: { ceiling: 24 * KB, issue: 'issue 4 (blocked: the 18 KB budget is out of reach); 24 KB is the ceiling for what issues 11-16 add' },
-  'comment-box': { ceiling: 6.3 * KB, issue: 'issue 16 (split into modules with decorators); to be won back by lazy-loading what only some readers use' },
+  'comment-box': { ceiling: 6.4 * KB, issue: 'issue 16 (split into modules with decorators) and issue 11 (deleted comments); to be won back by lazy-loading what only some readers use' },
 };
 
 export const gzip = (data) => gzipSync(data, { level: 9 }).length;

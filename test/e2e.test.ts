@@ -4,7 +4,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 // @ts-expect-error served by the reference-server plugin at test time
-import { api, limitedApi, origin } from '/__byline-e2e.js';
+import { adminToken, api, limitedApi, origin } from '/__byline-e2e.js';
 import sinon from 'sinon';
 import '../src/index.js';
 import type { BylineArticleCard, BylineCommentBox, BylineCommentCount } from '../src/index.js';
@@ -176,6 +176,27 @@ describe('end to end against the reference server', () => {
       expect(el.querySelector<HTMLTextAreaElement>('form [name="body"]')!.value).to.match(/^Comment number \d$/);
       await expect(el).to.be.accessible();
     });
+
+    it('a deleted comment that has a reply shows as deleted, in the reader\'s language, with the reply under it', async () => {
+      const thread = uniqueThread();
+      const post = async (body: string, parentId?: string) => {
+        const res = await fetch(`${api}/threads/${thread}/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${thread}-${body.length}-${parentId ?? ''}` },
+          body: JSON.stringify({ author: { name: 'Lan' }, body, parentId }),
+        });
+        return ((await res.json()) as { comment: { id: string } }).comment.id;
+      };
+      const parent = await post('Bình luận sẽ bị xóa');
+      await post('Trả lời vẫn còn', parent);
+      const deleted = await fetch(`${api}/admin/comments/${parent}/delete`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+      expect(deleted.status).to.equal(200);
+
+      const el = await box(thread, api, 'vi');
+      expect(bodies(el)).to.deep.equal(['Bình luận này đã bị xóa.', 'Trả lời vẫn còn']);
+      expect(el.shadowRoot!.textContent).to.not.contain('Bình luận sẽ bị xóa');
+      expect(el.shadowRoot!.querySelector(`[data-reply="${parent}"]`), 'no Reply button on a deleted comment').to.equal(null);
+      await expect(el).to.be.accessible();
+    });
   });
 });
-

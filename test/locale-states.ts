@@ -169,8 +169,11 @@ const thread = () =>
       comment({ id: 'a', author: { name: 'Lan' }, body: 'Bộ TT&TT làm tốt lắm', createdAt: new Date().toISOString() }),
       comment({ id: 'b', author: { name: 'Somchai' }, body: 'ของโบราณ 10,000 ชิ้น', status: 'pending' }),
       comment({ id: 'r1', parentId: 'a', author: { name: 'Minh' }, body: 'Đồng ý' }),
+      // Deleted, held in place by its reply: the box says so in the reader's language.
+      comment({ id: 'd', author: { name: '' }, body: '', deleted: true }),
+      comment({ id: 'r2', parentId: 'd', author: { name: 'Hoa' }, body: 'Cảm ơn' }),
     ],
-    { total: 3, nextCursor: 'next' },
+    { total: 4, nextCursor: 'next' },
   );
 
 export const STATES: [widget: string, state: string, mount: Mount][] = [
@@ -246,7 +249,7 @@ export const STATES: [widget: string, state: string, mount: Mount][] = [
     expect(has(el, '[part="retry"]')).to.equal(true);
     return el;
   }],
-  ['comment box', 'populated (replies, pending badge, just now, load more)', (lang) => box(lang, { list: thread() })],
+  ['comment box', 'populated (replies, pending badge, a deleted comment, just now, load more)', (lang) => box(lang, { list: thread() })],
   ['comment box', 'load more failed', async (lang) => {
     quiet();
     const el = await box(lang, { list: (request) => (request.url.searchParams.has('cursor') ? apiError(404, 'gone') : json(thread())) });

@@ -50,14 +50,14 @@ function renderThread(view: ListView, comment: Comment, replies: Comment[]): Tem
   const open = view.replyTo?.id === comment.id;
   return html`<li>
     ${renderComment(view.locale, comment)}
-    ${comment.status === 'published'
+    ${comment.status === 'published' && !comment.deleted
       ? html`<button class="reply" part="reply" data-reply=${comment.id} aria-expanded=${open}
           aria-label=${fill(strings.replyTo, { name: comment.author.name })} @click=${() => view.onReply(comment)}>
           ${strings.reply}
         </button>`
       : nothing}
     ${replies.length
-      ? html`<ul class="replies" part="replies" aria-label=${fill(strings.repliesTo, { name: comment.author.name })}>
+      ? html`<ul class="replies" part="replies" aria-label=${comment.deleted ? nothing : fill(strings.repliesTo, { name: comment.author.name })}>
           ${replies.map((reply) => html`<li>${renderComment(view.locale, reply)}</li>`)}
         </ul>`
       : nothing}
@@ -66,6 +66,11 @@ function renderThread(view: ListView, comment: Comment, replies: Comment[]): Tem
 }
 
 function renderComment(locale: Locale, comment: Comment): TemplateResult {
+  // Deleted, kept only to hold its replies' place: no name, no time, no text of the author's.
+  if (comment.deleted)
+    return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
+      <p class="text deleted" part="text">${locale.strings.commentDeleted}</p>
+    </article>`;
   return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
     <p class="meta">
       <span class="author" part="author" dir="auto">${comment.author.name}</span>

@@ -3,7 +3,7 @@
  * the calls themselves. Answers are checked like any other data: a broken one becomes a ContractError
  * naming the field. Every request the comment box makes goes through this module.
  */
-import { count, dateTime, list, object, oneOf, optional, requiredText, text, type Check } from '../core/contract.js';
+import { ContractError, count, dateTime, list, object, oneOf, optional, requiredText, text, type Check } from '../core/contract.js';
 import { requestJson } from '../core/fetch.js';
 
 export type CommentSort = 'newest' | 'oldest';
@@ -17,6 +17,8 @@ export interface Comment {
   createdAt: string;
   /** `pending`: held for moderation, shown only to the reader who wrote it. */
   status: 'published' | 'pending';
+  /** Deleted by its author or a moderator: name and body are empty; it stays to hold its replies' place. */
+  deleted?: true;
 }
 
 export interface CommentPage {
@@ -41,14 +43,25 @@ export interface CommentPost {
   [field: string]: unknown;
 }
 
-export const checkComment: Check<Comment> = object<Comment>({
+const commentFields = object<Comment>({
   id: requiredText,
   parentId: optional(requiredText),
-  author: object({ name: requiredText }),
+  author: object({ name: text }),
   body: text,
   createdAt: dateTime,
   status: oneOf('published', 'pending'),
+  deleted: optional((value, path) => {
+    if (value !== true) throw new ContractError(path, 'must be true');
+    return true as const;
+  }),
 });
+
+/** A comment; only a deleted one (a placeholder for its replies) may come without its author's name. */
+export const checkComment: Check<Comment> = (value, path) => {
+  const comment = commentFields(value, path);
+  if (!comment.deleted) requiredText(comment.author.name, path ? `${path}.author.name` : 'author.name');
+  return comment;
+};
 
 export const checkCommentPage: Check<CommentPage> = object<CommentPage>({
   thread: text,

@@ -57,6 +57,7 @@ const de: Strings = {
   nameInvalid: 'Bitte überprüfen Sie Ihren Namen.',
   bodyInvalid: 'Bitte überprüfen Sie Ihren Kommentar.',
   parentGone: 'Der Kommentar, auf den Sie antworten, ist nicht mehr verfügbar.',
+  commentDeleted: 'Dieser Kommentar wurde gelöscht.',
   conflict: 'Eine frühere Fassung dieses Kommentars ist bereits eingegangen. Senden Sie erneut, um diese Fassung als neuen Kommentar zu veröffentlichen.',
 };
 

@@ -77,6 +77,8 @@ export interface Strings {
   nameInvalid: string;
   bodyInvalid: string;
   parentGone: string;
+  /** Stands in for a deleted comment that still has replies. */
+  commentDeleted: string;
   conflict: string;
 }
 
@@ -136,6 +138,7 @@ const en: Strings = {
   nameInvalid: 'Please check your name.',
   bodyInvalid: 'Please check your comment.',
   parentGone: 'The comment you are replying to is no longer available.',
+  commentDeleted: 'This comment was deleted.',
   conflict: 'An earlier version of this comment was already received. Post again to send this version as a new comment.',
 };
 

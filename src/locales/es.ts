@@ -57,6 +57,7 @@ const es: Strings = {
   nameInvalid: 'Revisa tu nombre.',
   bodyInvalid: 'Revisa tu comentario.',
   parentGone: 'El comentario al que respondes ya no está disponible.',
+  commentDeleted: 'Este comentario fue eliminado.',
   conflict: 'Ya se recibió una versión anterior de este comentario. Publica de nuevo para enviar esta versión como un comentario nuevo.',
 };
 

@@ -57,6 +57,7 @@ const fr: Strings = {
   nameInvalid: 'Veuillez vérifier votre nom.',
   bodyInvalid: 'Veuillez vérifier votre commentaire.',
   parentGone: 'Le commentaire auquel vous répondez n’est plus disponible.',
+  commentDeleted: 'Ce commentaire a été supprimé.',
   conflict: 'Une version précédente de ce commentaire a déjà été reçue. Publiez à nouveau pour envoyer cette version comme nouveau commentaire.',
 };
 

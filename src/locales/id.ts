@@ -57,6 +57,7 @@ const id: Strings = {
   nameInvalid: 'Periksa kembali nama Anda.',
   bodyInvalid: 'Periksa kembali komentar Anda.',
   parentGone: 'Komentar yang Anda balas sudah tidak tersedia.',
+  commentDeleted: 'Komentar ini telah dihapus.',
   conflict: 'Versi sebelumnya dari komentar ini sudah diterima. Kirim lagi untuk mengirim versi ini sebagai komentar baru.',
 };
 

@@ -57,6 +57,7 @@ const ko: Strings = {
   nameInvalid: '닉네임을 확인해 주세요.',
   bodyInvalid: '댓글 내용을 확인해 주세요.',
   parentGone: '답글을 달려는 댓글이 더 이상 없습니다.',
+  commentDeleted: '삭제된 댓글입니다.',
   conflict: '이 댓글의 이전 버전이 이미 접수되었습니다. 이 버전을 새 댓글로 보내려면 다시 등록해 주세요.',
 };
 

@@ -57,6 +57,7 @@ const ms: Strings = {
   nameInvalid: 'Sila semak nama anda.',
   bodyInvalid: 'Sila semak komen anda.',
   parentGone: 'Komen yang anda balas tidak lagi tersedia.',
+  commentDeleted: 'Komen ini telah dipadam.',
   conflict: 'Versi terdahulu komen ini telah diterima. Hantar semula untuk menghantar versi ini sebagai komen baharu.',
 };
 

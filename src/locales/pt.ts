@@ -61,6 +61,7 @@ const pt: Strings = {
   nameInvalid: 'Verifique o seu nome.',
   bodyInvalid: 'Verifique o seu comentário.',
   parentGone: 'O comentário ao qual responde já não está disponível.',
+  commentDeleted: 'Este comentário foi eliminado.',
   conflict: 'Uma versão anterior deste comentário já foi recebida. Publique novamente para enviar esta versão como um novo comentário.',
 };
 

@@ -57,6 +57,7 @@ const vi: Strings = {
   nameInvalid: 'Vui lòng kiểm tra lại tên của bạn.',
   bodyInvalid: 'Vui lòng kiểm tra lại bình luận của bạn.',
   parentGone: 'Bình luận bạn đang trả lời không còn nữa.',
+  commentDeleted: 'Bình luận này đã bị xóa.',
   conflict: 'Một phiên bản trước của bình luận này đã được nhận. Hãy gửi lại để đăng phiên bản này thành bình luận mới.',
 };
 

@@ -57,6 +57,7 @@ const zhHans: Strings = {
   nameInvalid: '请检查昵称。',
   bodyInvalid: '请检查评论内容。',
   parentGone: '您回复的评论已不存在。',
+  commentDeleted: '此评论已删除。',
   conflict: '已收到此评论的较早版本。再次发表即可将此版本作为新评论发送。',
 };
 

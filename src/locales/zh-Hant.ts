@@ -60,6 +60,7 @@ const zhHant: Strings = {
   nameInvalid: '請檢查暱稱。',
   bodyInvalid: '請檢查留言內容。',
   parentGone: '您回覆的留言已不存在。',
+  commentDeleted: '此留言已刪除。',
   conflict: '已收到此留言的較早版本。再次送出即可將此版本作為新留言發布。',
 };
 
