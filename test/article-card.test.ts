@@ -260,6 +260,8 @@ describe('<byline-article-card>', () => {
         expect(text(el, '.visually-hidden')).to.equal('กำลังโหลด…');
         await expect(el).to.be.accessible();
         const loaded = oneEvent(el, 'byline-load');
+        // loading="lazy" (the default) requests once the card is near the viewport: wait for that request.
+        await waitUntil(() => answer !== undefined, 'the card requests its src');
         answer(json(seedArticle({ image: undefined })));
         await loaded;
         await el.updateComplete;

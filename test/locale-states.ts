@@ -25,7 +25,7 @@ import '../src/index.js';
 import type { BylineCommentBox } from '../src/comment-box.js';
 import type { BylinePhotoCaption } from '../src/photo-caption.js';
 import { saveDraft } from '../src/comment-box/drafts.js';
-import { loadStrings, SUPPORTED_LANGUAGES, type PluralText, type Strings } from '../src/core/i18n.js';
+import { loadStrings, Locale, SUPPORTED_LANGUAGES, type PluralText, type Strings } from '../src/core/i18n.js';
 import { setRequestTimeout } from '../src/core/fetch.js';
 import en from '../src/locales/en.js';
 import { API, apiError, clearDrafts, comment, created, fakeApi, page, THREAD } from './comment-box-helpers.js';
@@ -354,7 +354,11 @@ export function describeStates(widget: string): void {
               const leaked = shownKeys(texts, en, true).filter((key) => !(key in allowed));
               expect(leaked, `English strings in ${language}`).to.deep.equal([]);
               const ownShown = shownKeys(texts, strings, false);
-              const missing = (englishShown.get(state) ?? []).filter((key) => !ownShown.includes(key));
+              // Without the browser's time words for a language (Lao, Khmer in Debian Chromium), the wait
+              // message goes without a time rather than with an English one.
+              const wordless = new Locale(language, language, strings, undefined).wordless;
+              const shownInstead = (key: Key) => key === 'rateLimited' && wordless && ownShown.includes('rateLimitedNoTime');
+              const missing = (englishShown.get(state) ?? []).filter((key) => !ownShown.includes(key) && !shownInstead(key));
               expect(missing, `${language} strings that the English state shows`).to.deep.equal([]);
             }
             // The rendered state carries the language and its direction (the comment box's form too).
