@@ -61,6 +61,8 @@ async function signIn() {
 }
 
 function signOut() {
+  // The name stays in the form, so signing in again (or answering the box) is one step.
+  if (box.authToken) $('display-name').value = claimsOf(box.authToken).name;
   sessionStorage.removeItem(STORAGE_KEY);
   box.authToken = undefined;
   box.removeAttribute('auth-token');
