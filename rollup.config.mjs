@@ -167,7 +167,7 @@ export default [
   })),
   // The moderation desk (/admin/ on the reference server): its own entry and folder, never in cdn/.
   {
-    input: 'server/desk/build/desk.js',
+    input: 'server/desk/build/server/desk/desk.js',
     output: { file: 'server/desk/dist/desk.js', format: 'es', sourcemap: true },
     plugins: [nodeResolve(), terser({ ecma: 2021, module: true, format: { comments: false } })],
   },

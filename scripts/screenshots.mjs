@@ -2,7 +2,7 @@
 // screenshot of each widget (card, photo caption, comment box, related list) in every supported language
 // (out-dir/locales/<language>-<widget>.png): tofu, clipped marks and line breaks show there.
 // Usage: node scripts/screenshots.mjs [base-url] [out-dir] [name filter, e.g. "demo-th" or "locale-km"]
-// (the server must be running: npm start)
+// (the server must be running: npm start; the signed-in and desk pictures need its demo sign-in)
 import { mkdirSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
@@ -69,6 +69,38 @@ for (const language of LANGUAGES.filter((l) => !filter || `locale-${l}`.includes
     await page.locator(selector).screenshot({ path });
     console.log(path);
   }
+}
+
+// Signed-in commenting (demo/signed-in.html) and the moderation desk, with the demo sign-in that
+// `npm start` turns on: a reader signs in and posts a comment holding a link (so it waits for review), then
+// a demo moderator signs in to the desk at /admin/, where it is pending.
+if (!filter || 'signed-in'.includes(filter) || 'desk'.includes(filter)) {
+  const run = Date.now().toString(36);
+  await page.goto(`${base}/demo/signed-in.html`, { waitUntil: 'load' });
+  await page.fill('#display-name', 'Somchai (demo)');
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForSelector('#signed-in:not([hidden])');
+  const form = page.locator('#comments form.byline-comment-form');
+  // Until the box knows the signed-in reader it still asks for a name.
+  if (await form.locator('[name=name]').isVisible()) await form.locator('[name=name]').fill('Somchai');
+  await form.locator('[name=body]').fill(`Where is the full report? www.example.org/report (${run})`);
+  await form.locator('button[type=submit]').click();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${out}/signed-in.png`, fullPage: true });
+  console.log(`${out}/signed-in.png`);
+
+  const moderator = await (
+    await fetch(`${base}/demo/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Demo moderator","moderator":true}' })
+  ).json();
+  const desk = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await desk.goto(`${base}/admin/`, { waitUntil: 'load' });
+  await desk.fill('#token', moderator.token);
+  await desk.click('form.sign-in button[type=submit]');
+  await desk.waitForSelector('ol.items > li');
+  await desk.waitForTimeout(300);
+  await desk.screenshot({ path: `${out}/desk.png`, fullPage: true });
+  console.log(`${out}/desk.png`);
+  await desk.close();
 }
 
 // README's picture: the first screen of the seed article page, at 3/4 scale to keep the PNG small.

@@ -118,6 +118,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.store && !options.dbPath) throw new Error('buildApp needs store or dbPath');
+  // With a real login's key beside it, the demo secret would be a second way to sign any reader in.
+  if (options.demoSignIn && (options.sso?.secret || options.sso?.publicKey)) throw new Error('The demo sign-in cannot run beside an SSO key (BYLINE_SSO_SECRET or BYLINE_SSO_PUBLIC_KEY).');
   const allowed = normalizeOrigins(options.allowedOrigins ?? []);
   const opened = options.store ?? new SqliteStore({ file: options.dbPath! });
   const metrics = new Metrics(Boolean(options.metricsToken));
@@ -125,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const auth = options.auth ?? 'anonymous';
   const demoSignInSecret = options.demoSignIn ? await store.sharedSecret('demo_sign_in', randomBytes(32).toString('base64url')) : undefined;
-  // The demo sign-in's tokens are verified like a partner's: HS256 with the demo secret, unless one is configured.
+  // The demo sign-in's tokens are verified like a partner's: HS256 with the demo secret.
   const ssoSettings: SsoSettings = { ...options.sso, secret: options.sso?.secret ?? demoSignInSecret };
   const sso = ssoSettings.secret || ssoSettings.publicKey ? await SsoVerifier.create(ssoSettings) : undefined;
   if (auth !== 'anonymous' && !sso) throw new Error(`BYLINE_AUTH=${auth} needs BYLINE_SSO_SECRET or BYLINE_SSO_PUBLIC_KEY.`);

@@ -49,6 +49,31 @@ const dataDir = process.env.BYLINE_DATA_DIR || 'data';
 const demo = process.env.BYLINE_DEMO !== '0';
 const production = process.env.NODE_ENV === 'production';
 const poolSize = positiveWhole('BYLINE_PG_POOL_SIZE');
+const ssoKeyConfigured = Boolean(process.env.BYLINE_SSO_SECRET || process.env.BYLINE_SSO_PUBLIC_KEY);
+
+const isLoopback = (address: string) => address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+
+/**
+ * The demo sign-in gives anyone a token under any name, moderator role included, so it must never be on
+ * by accident. `npm start` (the demo run) asks for it with --demo-sign-in; it is then on only where
+ * nothing says this is a real site: the demo pages served, on a loopback address, not NODE_ENV=production,
+ * no SSO key of a real login. BYLINE_DEMO_SIGN_IN=0 turns it off; =1 forces it on, except on a real site,
+ * where the server refuses to start.
+ */
+function demoSignInSetting(): { on: boolean; note?: string } {
+  const setting = process.env.BYLINE_DEMO_SIGN_IN ?? '';
+  if (!['', '0', '1'].includes(setting)) fail(`BYLINE_DEMO_SIGN_IN must be 0 or 1, got "${setting}".`);
+  const realSite = production ? 'NODE_ENV=production' : ssoKeyConfigured ? 'an SSO key (BYLINE_SSO_SECRET or BYLINE_SSO_PUBLIC_KEY)' : !demo ? 'BYLINE_DEMO=0' : undefined;
+  if (setting === '1') {
+    if (realSite) fail(`BYLINE_DEMO_SIGN_IN=1 is refused with ${realSite}: the demo sign-in lets anyone sign in under any name, as a moderator too.`);
+    return { on: true };
+  }
+  if (setting === '0' || !process.argv.includes('--demo-sign-in')) return { on: false };
+  if (realSite) return { on: false, note: `off (${realSite})` };
+  if (!isLoopback(host)) return { on: false, note: `off (HOST ${host} is not a loopback address; BYLINE_DEMO_SIGN_IN=1 to force it)` };
+  return { on: true };
+}
+const demoSignIn = demoSignInSetting();
 
 let store: Store;
 try {
@@ -72,7 +97,7 @@ try {
     sso: { secret: process.env.BYLINE_SSO_SECRET || undefined, publicKey: process.env.BYLINE_SSO_PUBLIC_KEY || undefined },
     editWindowS: wholeNumber('BYLINE_EDIT_WINDOW_S', 600),
     cursorSecret: process.env.BYLINE_CURSOR_SECRET || undefined,
-    demoSignIn: demo && process.env.BYLINE_DEMO_SIGN_IN === '1',
+    demoSignIn: demoSignIn.on,
     // Production logs one JSON line per request (info); development only warnings and errors.
     logger: { level: process.env.LOG_LEVEL || (production ? 'info' : 'warn') },
   });
@@ -87,6 +112,8 @@ const actualPort = typeof address === 'object' && address ? address.port : port;
 const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 console.log(demo ? `Byline demo: http://${shownHost}:${actualPort}/` : `Byline API: http://${shownHost}:${actualPort}/api/`);
 console.log(`Database: ${store.location}`);
+if (demoSignIn.on) console.log('Demo sign-in: on (anyone can sign in under any name, as a moderator too; never on a real site. BYLINE_DEMO_SIGN_IN=0 turns it off)');
+else if (demoSignIn.note) console.log(`Demo sign-in: ${demoSignIn.note}`);
 if (generatedToken) console.log(`Admin token (generated for this run; set BYLINE_ADMIN_TOKEN to keep one): ${adminToken}`);
 
 /** How long in-flight requests may take to finish after SIGTERM before the process gives up. */

@@ -7,6 +7,7 @@
 // The rule keeps Lit's `css` out of the partner bundle for size; the desk is its own build.
 // eslint-disable-next-line no-restricted-imports
 import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import type { WireAuditEntry, WireAuditPage } from '../../src/core/wire-types.js';
 
 type Queue = 'pending' | 'reported' | 'recent';
 type View = Queue | 'audit';
@@ -25,20 +26,13 @@ interface AdminComment {
   reports?: number;
 }
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  commentId: string | null;
-  subject: string | null;
-  detail: string | null;
-}
-
 const TOKEN_KEY = 'byline-desk-token';
 const VIEWS: [View, string][] = [['pending', 'Pending'], ['reported', 'Reported'], ['recent', 'Recent'], ['audit', 'Audit log']];
 const BAN_CHOICES: [string, string][] = [['1', '1 day'], ['7', '7 days'], ['30', '30 days'], ['forever', 'For ever']];
 const PAGE = 25;
+const englishPlural = new Intl.PluralRules('en');
+/** "1 comment", "2 comments": the desk's own strings are English. */
+const counted = (n: number, one: string, other: string) => `${n} ${englishPlural.select(n) === 'one' ? one : other}`;
 
 class DeskError extends Error {}
 
@@ -60,7 +54,7 @@ export class BylineDesk extends LitElement {
   private declare _actor?: string;
   private declare _view: View;
   private declare _items: AdminComment[];
-  private declare _audit: AuditEntry[];
+  private declare _audit: WireAuditEntry[];
   private declare _next: string | null;
   private declare _status: string;
   private declare _error: string;
@@ -163,16 +157,16 @@ export class BylineDesk extends LitElement {
     try {
       if (view === 'audit') {
         const before = more && this._next ? `&before=${this._next}` : '';
-        const page = await this._call<{ items: AuditEntry[]; nextBefore: number | null }>(`/audit?limit=${PAGE}${before}`);
+        const page = await this._call<WireAuditPage>(`/audit?limit=${PAGE}${before}`);
         this._audit = more ? [...this._audit, ...page.items] : page.items;
         this._next = page.nextBefore === null ? null : String(page.nextBefore);
-        this._status = `${this._audit.length} audit entries shown.`;
+        this._status = `${counted(this._audit.length, 'audit entry', 'audit entries')} shown.`;
       } else {
         const cursor = more && this._next ? `&cursor=${encodeURIComponent(this._next)}` : '';
         const page = await this._call<{ items: AdminComment[]; nextCursor: string | null }>(`/comments?queue=${view}&limit=${PAGE}${cursor}`);
         this._items = more ? [...this._items, ...page.items] : page.items;
         this._next = page.nextCursor;
-        this._status = `${this._items.length} comments shown in ${view}.`;
+        this._status = `${counted(this._items.length, 'comment', 'comments')} shown in ${view}.`;
       }
     } catch (error) {
       this._error = (error as Error).message;
@@ -247,7 +241,7 @@ export class BylineDesk extends LitElement {
         <span class="author">${c.deleted ? '(deleted)' : c.author.name}</span>
         ${c.author.id ? html`<span class="verified">signed in as ${c.author.id}</span>` : html`<span>anonymous</span>`}
         · ${c.thread} · ${c.status} · <time datetime=${c.createdAt}>${c.createdAt}</time>
-        ${c.reports ? html` · <strong>${c.reports} report${c.reports > 1 ? 's' : ''}</strong>` : nothing}
+        ${c.reports ? html` · <strong>${counted(c.reports, 'report', 'reports')}</strong>` : nothing}
         ${c.parentId ? html` · reply` : nothing}
       </div>
       <p class="body">${c.body}</p>

@@ -1,4 +1,5 @@
-import type { AuditEntry, Ban, Position, Status, Store, StoredComment } from '../store/store.js';
+import type { WireAuditPage } from '../../src/core/wire-types.js';
+import type { Ban, Position, Status, Store, StoredComment } from '../store/store.js';
 import type { Cursors } from './cursor.js';
 import { toAdmin, type AdminComment } from './comments.js';
 import { RuleError } from './errors.js';
@@ -83,7 +84,7 @@ export class Moderation {
     return lifted;
   }
 
-  async auditLog(options: { limit: number; before?: number }): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+  async auditLog(options: { limit: number; before?: number }): Promise<WireAuditPage> {
     const rows = await this.store.auditLog({ limit: options.limit + 1, before: options.before });
     const items = rows.slice(0, options.limit);
     return { items, nextBefore: rows.length > options.limit ? items[items.length - 1].id : null };

@@ -119,7 +119,7 @@ export async function articlePage(
         <noscript><button type="submit">Apply</button></noscript>`,
   );
   page = replaceOnce(page, /<a class="brand" href="\/demo\/">/, '<a class="brand" href="/demo/server-rendered/">');
-  page = page.replace(/href="(partner|cms|listing)\.html"/g, 'href="/demo/$1.html"');
+  page = page.replace(/href="(partner|cms|listing|signed-in)\.html"/g, 'href="/demo/$1.html"');
   page = replaceOnce(page, /Other pages:/, 'Other pages: <a href="/demo/">client-rendered</a> ·');
   return page;
 }

@@ -4,6 +4,8 @@
  * Every method is async because a networked database needs it; SQLite answers at once.
  */
 
+import type { WireAuditEntry } from '../../src/core/wire-types.js';
+
 export type Status = 'published' | 'pending' | 'rejected';
 export type Sort = 'newest' | 'oldest';
 
@@ -42,16 +44,8 @@ export interface Ban {
   createdBy: string;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  /** 'admin-token' or 'sso:<sub>' of the moderator; 'author' entries name the author. */
-  actor: string;
-  action: string;
-  commentId: string | null;
-  subject: string | null;
-  detail: string | null;
-}
+/** The audit log's entry is stored as it travels: one type for the store, the API and the desk. */
+export type AuditEntry = WireAuditEntry;
 
 /** Everything stored about one author, for a data export. */
 export interface AuthorData {

@@ -187,9 +187,9 @@ export interface RunningServer {
   output(): string;
 }
 
-/** Starts server/main.ts as its own process with `env` over a clean base, and waits for its URL. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+/** Starts server/main.ts (with `args`) as its own process with `env` over a clean base, and waits for its URL. */
+export async function startServer(env: Record<string, string>, args: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
   });

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { SignJWT } from 'jose';
-import { REPO_ROOT } from '../app.js';
-import { ADMIN_TOKEN, errorOf, getComments, makeApp, newKey, postComment } from './helpers.js';
+import { join } from 'node:path';
+import { buildApp, REPO_ROOT } from '../app.js';
+import { ADMIN_TOKEN, errorOf, getComments, makeApp, newKey, postComment, tempDir } from './helpers.js';
 
 const SECRET = 'test-sso-secret-0123456789abcdef0123456789';
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -236,6 +237,13 @@ describe('demo sign-in', () => {
     assert.match(post.json().comment.author.id, /^sso:demo-/);
     const { app: off } = await makeApp();
     assert.equal((await off.inject({ method: 'POST', url: '/demo/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"name":"x"}' })).statusCode, 404);
+  });
+
+  test('cannot run beside a real login\'s key, where its secret would be a second way to sign readers in', async () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    for (const sso of [{ secret: SECRET }, { publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() }]) {
+      await assert.rejects(buildApp({ dbPath: join(tempDir(), 'byline.sqlite'), demoSignIn: true, sso }), /The demo sign-in cannot run beside an SSO key/);
+    }
   });
 });
 

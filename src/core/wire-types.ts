@@ -65,6 +65,29 @@ export interface WireCounts {
   counts: Record<string, number>;
 }
 
+/**
+ * One line of the moderation audit log (`GET {api}/admin/audit`): who did what, when, to which comment
+ * or author. Shared by the reference server's store and the moderation desk.
+ */
+export interface WireAuditEntry {
+  id: number;
+  /** ISO 8601 UTC. */
+  at: string;
+  /** 'admin-token', 'sso:<sub>' of the moderator or the author, or 'cli:<os user>'. */
+  actor: string;
+  action: string;
+  commentId: string | null;
+  /** 'sso:<sub>' or 'addr:<salted hash>': the author an action names. */
+  subject: string | null;
+  detail: string | null;
+}
+
+/** `GET {api}/admin/audit?limit=&before=`: newest first; pass `nextBefore` as `before` for the next page. */
+export interface WireAuditPage {
+  items: WireAuditEntry[];
+  nextBefore: number | null;
+}
+
 /** Every 4xx/5xx answer. */
 export interface WireError {
   error: { code: string; message: string; field?: string };

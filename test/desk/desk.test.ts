@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SignJWT } from 'jose';
+import sinon from 'sinon';
 // @ts-expect-error served by the reference-server plugin at test time
 import { adminToken, api, ssoSecret } from '/__byline-e2e.js';
 import '../../server/desk/desk.js';
@@ -134,5 +135,46 @@ describe('moderation desk', () => {
     expect(bundle.length).to.be.greaterThan(1000);
     expect(bundle).not.to.include('byline-desk');
     expect(bundle).not.to.include('moderation desk');
+  });
+});
+
+describe('moderation desk strings (unit: the admin API is stubbed)', () => {
+  let stub: sinon.SinonStub;
+  const comment = (id: string, reports?: number) => ({
+    id, thread: 't', parentId: null, author: { name: 'Lan' }, body: `body ${id}`, createdAt: '2026-01-01T00:00:00.000Z', status: 'pending', subject: null, reports,
+  });
+  const answer = (json: unknown) => new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } });
+
+  async function deskShowing(items: unknown[]): Promise<BylineDesk> {
+    sessionStorage.clear();
+    stub = sinon.stub(window, 'fetch').callsFake(async (input) => {
+      const url = String(input);
+      if (url.endsWith('/admin/me')) return answer({ actor: 'admin-token' });
+      if (url.includes('/admin/audit')) return answer({ items: items.map((_, i) => ({ id: i + 1, at: '2026-01-01T00:00:00.000Z', actor: 'admin-token', action: 'approve', commentId: 'c', subject: null, detail: null })), nextBefore: null });
+      return answer({ items, nextCursor: null });
+    });
+    const el = await fixture<BylineDesk>(html`<byline-desk api="/stubbed-api"></byline-desk>`);
+    await signIn(el, 'token');
+    return el;
+  }
+  afterEach(() => {
+    stub.restore();
+    sessionStorage.clear();
+  });
+
+  it('says "1 comment shown" and "1 report" in the singular, "2 comments" and "2 reports" in the plural', async () => {
+    const one = await deskShowing([comment('a', 1)]);
+    await waitUntil(() => root(one).querySelector('[role=status]')!.textContent === '1 comment shown in pending.', 'singular');
+    expect(itemWith(one, 'body a')!.textContent).to.match(/· 1 report\s/);
+    stub.restore();
+    const two = await deskShowing([comment('a', 2), comment('b')]);
+    await waitUntil(() => root(two).querySelector('[role=status]')!.textContent === '2 comments shown in pending.', 'plural');
+    expect(itemWith(two, 'body a')!.textContent).to.match(/· 2 reports\s/);
+    button(root(two), 'Audit log').click();
+    await waitUntil(() => root(two).querySelector('[role=status]')!.textContent === '2 audit entries shown.', 'audit plural');
+    stub.restore();
+    const audit = await deskShowing([comment('a')]);
+    button(root(audit), 'Audit log').click();
+    await waitUntil(() => root(audit).querySelector('[role=status]')!.textContent === '1 audit entry shown.', 'audit singular');
   });
 });
