@@ -114,3 +114,18 @@ export function type(box: Element, name: string, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+/**
+ * Resolves once the browser has told intersection observers where `el` is. Observers hear in the order
+ * they were made, so by then a widget's own (older) observer has heard too and acted on it: an event to
+ * wait for instead of a guessed delay.
+ */
+export function intersectionReported(el: Element): Promise<IntersectionObserverEntry> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      resolve(entry!);
+    });
+    observer.observe(el);
+  });
+}

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/related-topics.js';
 import type { BylineRelatedTopics, RelatedFeed, RelatedSection } from '../src/related-topics.js';
 import sinon from 'sinon';
-import { captureWarnings, HOSTILE, json, PIXEL, SEED_RELATED_TH, seedRelated, stubFetch } from './fixtures.js';
+import { captureWarnings, HOSTILE, intersectionReported, json, PIXEL, SEED_RELATED_TH, seedRelated, stubFetch } from './fixtures.js';
 // @ts-expect-error served by the reference-server plugin at test time
 import { api } from '/__byline-e2e.js';
 
@@ -248,16 +248,8 @@ describe('<byline-related-topics>', () => {
         </div>`);
         const el = wrapper.querySelector('byline-related-topics')!;
         await el.updateComplete;
-        // The browser tells intersection observers the starting state together, in the order they were
-        // made: once ours hears "far away", the widget's has heard it too, and must not have fetched.
-        await new Promise<void>((resolve) => {
-          const observer = new IntersectionObserver(([entry]) => {
-            expect(entry!.isIntersecting).to.equal(false);
-            observer.disconnect();
-            resolve();
-          });
-          observer.observe(el);
-        });
+        // Once the browser has said "far away", the widget has heard it too, and must not have fetched.
+        expect((await intersectionReported(el)).isIntersecting).to.equal(false);
         expect(requests.callCount).to.equal(0);
         const loaded = oneEvent(el, 'byline-load');
         el.scrollIntoView();
