@@ -5,9 +5,10 @@ import '../src/article-card.js';
 import type { BylineArticleCard } from '../src/article-card.js';
 import {
   captureWarnings,
+  failingFeed,
   HOSTILE,
-  json,
   PIXEL,
+  pressRetry,
   SEED_SOURCE,
   SEED_SOURCE_URL,
   SEED_TITLE_TH,
@@ -300,10 +301,7 @@ describe('<byline-article-card>', () => {
     // Stubbed: the retry's success needs the same URL to fail once and then answer, which a real server
     // does not do on cue.
     it('shows a localized error with a retry that works, after a failed src', async () => {
-      let status = 404;
-      const restore = stubFetch(() =>
-        status === 404 ? json({ error: { code: 'not_found', message: 'no' } }, { status: 404 }) : json(seedArticle()),
-      );
+      const feed = failingFeed(seedArticle());
       const warnings = captureWarnings();
       try {
         const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src="/missing.json"></byline-article-card>`);
@@ -312,14 +310,12 @@ describe('<byline-article-card>', () => {
         expect(text(el, '.error span')).to.equal('ไม่สามารถโหลดเนื้อหานี้ได้');
         expect(warnings.messages).to.have.length(1);
         await expect(el).to.be.accessible();
-        status = 200;
-        shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-        await oneEvent(el, 'byline-load');
-        await el.updateComplete;
+        feed.recover();
+        await pressRetry(el);
         expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
       } finally {
         warnings.restore();
-        restore();
+        feed.restore();
       }
     });
 

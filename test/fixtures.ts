@@ -129,3 +129,18 @@ export function intersectionReported(el: Element): Promise<IntersectionObserverE
     observer.observe(el);
   });
 }
+
+/** A feed server that answers 404 until `recover()`, then `body`: what a retry meets when the feed comes back. */
+export function failingFeed(body: unknown): { recover: () => void; restore: () => void } {
+  let up = false;
+  const restore = stubFetch(() => (up ? json(body) : json({ error: { code: 'not_found', message: 'no' } }, { status: 404 })));
+  return { recover: () => (up = true), restore };
+}
+
+/** Presses the element's retry button, as a reader would, and waits until what it loads is rendered. */
+export async function pressRetry(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  const loaded = new Promise((resolve) => el.addEventListener('byline-load', resolve, { once: true }));
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+  await loaded;
+  await el.updateComplete;
+}

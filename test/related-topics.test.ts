@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/related-topics.js';
 import type { BylineRelatedTopics, RelatedFeed, RelatedSection } from '../src/related-topics.js';
 import sinon from 'sinon';
-import { captureWarnings, HOSTILE, intersectionReported, json, PIXEL, SEED_RELATED_TH, seedRelated, stubFetch } from './fixtures.js';
+import { captureWarnings, failingFeed, HOSTILE, intersectionReported, PIXEL, pressRetry, SEED_RELATED_TH, seedRelated } from './fixtures.js';
 // @ts-expect-error served by the reference-server plugin at test time
 import { api } from '/__byline-e2e.js';
 
@@ -265,8 +265,7 @@ describe('<byline-related-topics>', () => {
     // Stubbed: the retry's success needs the same URL to fail once and then answer, which a real server
     // does not do on cue.
     it('shows a localized error with a working retry after a failed src', async () => {
-      let status = 404;
-      const restore = stubFetch(() => (status === 404 ? json({ error: { code: 'not_found', message: 'no' } }, { status }) : json(seedRelated())));
+      const feed = failingFeed(seedRelated());
       const warnings = captureWarnings();
       try {
         const el = await fixture<BylineRelatedTopics>(html`<byline-related-topics lang="vi" src="/missing.json"></byline-related-topics>`);
@@ -276,14 +275,12 @@ describe('<byline-related-topics>', () => {
         expect(shadow(el).querySelector('section')!.getAttribute('aria-label')).to.equal('Bài viết liên quan');
         expect(warnings.messages).to.have.length(1);
         await expect(el).to.be.accessible();
-        status = 200;
-        shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-        await oneEvent(el, 'byline-load');
-        await el.updateComplete;
+        feed.recover();
+        await pressRetry(el);
         expect(texts(el, '[part="link"]')).to.deep.equal(SEED_RELATED_TH);
       } finally {
         warnings.restore();
-        restore();
+        feed.restore();
       }
     });
   });
