@@ -18,6 +18,7 @@ import { sharedRateLimitStore } from './rate-limits.js';
 import type { RateLimit, RouteContext } from './routes/context.js';
 import { ApiError, errorBody, errorHandler } from './routes/errors.js';
 import { API_ROUTES, SITE_ROUTES } from './routes/index.js';
+import { bodyCompiler, shippedSchemas } from './schemas.js';
 import { SqliteStore } from './store/sqlite/store.js';
 import type { Store } from './store/store.js';
 
@@ -72,14 +73,14 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Fastify coerces types by default (`"body": 123` would pass as "123"). Query strings need that
- * (`limit=20`, a single `thread=a` as an array); JSON bodies must not, so bodies get a strict ajv.
+ * (`limit=20`, a single `thread=a` as an array); JSON bodies must not, so bodies get their own ajv,
+ * which also holds the shipped schemas (the only shared schemas, all about bodies).
  */
 function buildValidator(): NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator'] {
   const factory = AjvCompiler();
   return (externalSchemas, options) => {
-    const lax = factory(externalSchemas, options);
-    const custom = (options as { customOptions?: object } | undefined)?.customOptions;
-    const strict = factory(externalSchemas, { ...options, customOptions: { ...custom, coerceTypes: false } } as typeof options);
+    const lax = factory({}, options);
+    const strict = bodyCompiler(externalSchemas as Record<string, unknown>);
     return (route) => (route.httpPart === 'body' ? strict : lax)(route);
   };
 }
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   if (!options.store) app.addHook('onClose', async () => opened.close());
+  for (const schema of shippedSchemas()) app.addSchema(schema);
   metrics.observe(app);
   app.addHook('onResponse', async (request, reply) => {
     // The path without its query, the route pattern and timing: never bodies, headers or tokens.

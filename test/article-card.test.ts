@@ -1,12 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../src/article-card.js';
 import type { BylineArticleCard } from '../src/article-card.js';
 import {
   captureWarnings,
+  failingFeed,
   HOSTILE,
-  json,
   PIXEL,
+  pressRetry,
   SEED_SOURCE,
   SEED_SOURCE_URL,
   SEED_TITLE_TH,
@@ -14,8 +16,12 @@ import {
   seedArticle,
   stubFetch,
 } from './fixtures.js';
+// @ts-expect-error served by the reference-server plugin at test time
+import { api } from '/__byline-e2e.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
+/** The seed article, which the reference server serves in every language. */
+const SEED_ID = 'mic-197241227152010792';
 const text = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
 
 async function card(article = seedArticle({ image: { src: PIXEL, width: 1200, height: 800, alt: '' } }), lang = 'th') {
@@ -87,13 +93,28 @@ describe('<byline-article-card>', () => {
     expect(text(el, 'time')).to.equal('26 ธ.ค. 2567');
   });
 
-  it('shows a relative time for a fresh article', async () => {
-    const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
-    const el = await card(seedArticle({ publishedAt: threeHoursAgo, image: undefined }), 'en');
-    expect(text(el, 'time')).to.equal('3 hours ago');
-    el.dateStyle = 'absolute';
-    await el.updateComplete;
-    expect(text(el, 'time')).to.not.contain('ago');
+  describe('relative time, on a fixed clock', () => {
+    const NOW = Date.parse('2024-12-27T15:20:10+07:00');
+    const HOUR = 3600_000;
+    const before = (ms: number) => seedArticle({ publishedAt: new Date(NOW - ms).toISOString(), image: undefined });
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
+    afterEach(() => clock.restore());
+
+    it('says how long ago an article under a day old was published; date-style="absolute" gives the date', async () => {
+      const el = await card(before(3 * HOUR), 'en');
+      expect(text(el, 'time')).to.equal('3 hours ago');
+      el.dateStyle = 'absolute';
+      await el.updateComplete;
+      expect(text(el, 'time')).to.equal('Dec 27, 2024');
+    });
+
+    it('says "just now" under a minute, and gives the date from a day old on', async () => {
+      expect(text(await card(before(59_000), 'en'), 'time')).to.equal('just now');
+      expect(text(await card(before(60_000), 'en'), 'time')).to.equal('1 minute ago');
+      expect(text(await card(before(24 * HOUR - 60_000), 'en'), 'time')).to.equal('24 hours ago');
+      expect(text(await card(before(24 * HOUR), 'en'), 'time')).to.equal('Dec 26, 2024');
+    });
   });
 
   it('follows the closest ancestor language and becomes right-to-left in Arabic', async () => {
@@ -250,32 +271,37 @@ describe('<byline-article-card>', () => {
       expect(text(el, '.headline')).to.equal(SEED_TITLE_VI);
     });
 
-    it('loads from src, showing an accessible skeleton meanwhile', async () => {
-      let answer!: (response: Response) => void;
-      const restore = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    it('loads from src on the reference server (real HTTP), showing the skeleton meanwhile', async () => {
+      const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src=${`${api}/articles/${SEED_ID}?lang=th`}></byline-article-card>`);
+      // No answer can have arrived yet: the request leaves once the card is near the viewport, a task later.
+      const loaded = oneEvent(el, 'byline-load');
+      expect(shadow(el).querySelector('.card')!.getAttribute('aria-busy')).to.equal('true');
+      expect(text(el, '.visually-hidden')).to.equal('กำลังโหลด…');
+      await loaded;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.card')!.hasAttribute('aria-busy')).to.equal(false);
+      expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+      await expect(el).to.be.accessible();
+    });
+
+    it("shows the localized error state for the reference server's 404", async () => {
+      const warnings = captureWarnings();
       try {
-        const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src="/article.json"></byline-article-card>`);
-        const skeleton = shadow(el).querySelector('.card')!;
-        expect(skeleton.getAttribute('aria-busy')).to.equal('true');
-        expect(text(el, '.visually-hidden')).to.equal('กำลังโหลด…');
-        await expect(el).to.be.accessible();
-        const loaded = oneEvent(el, 'byline-load');
-        // loading="lazy" (the default) requests once the card is near the viewport: wait for that request.
-        await waitUntil(() => answer !== undefined, 'the card requests its src');
-        answer(json(seedArticle({ image: undefined })));
-        await loaded;
+        const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src=${`${api}/articles/no-such-article`}></byline-article-card>`);
+        await oneEvent(el, 'byline-error');
         await el.updateComplete;
-        expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
+        expect(text(el, '.error span')).to.equal('ไม่สามารถโหลดเนื้อหานี้ได้');
+        expect(warnings.messages).to.have.length(1);
+        await expect(el).to.be.accessible();
       } finally {
-        restore();
+        warnings.restore();
       }
     });
 
+    // Stubbed: the retry's success needs the same URL to fail once and then answer, which a real server
+    // does not do on cue.
     it('shows a localized error with a retry that works, after a failed src', async () => {
-      let status = 404;
-      const restore = stubFetch(() =>
-        status === 404 ? json({ error: { code: 'not_found', message: 'no' } }, { status: 404 }) : json(seedArticle()),
-      );
+      const feed = failingFeed(seedArticle());
       const warnings = captureWarnings();
       try {
         const el = await fixture<BylineArticleCard>(html`<byline-article-card lang="th" src="/missing.json"></byline-article-card>`);
@@ -284,17 +310,16 @@ describe('<byline-article-card>', () => {
         expect(text(el, '.error span')).to.equal('ไม่สามารถโหลดเนื้อหานี้ได้');
         expect(warnings.messages).to.have.length(1);
         await expect(el).to.be.accessible();
-        status = 200;
-        shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-        await oneEvent(el, 'byline-load');
-        await el.updateComplete;
+        feed.recover();
+        await pressRetry(el);
         expect(text(el, '.headline')).to.equal(SEED_TITLE_TH);
       } finally {
         warnings.restore();
-        restore();
+        feed.restore();
       }
     });
 
+    // Stubbed: the request must still be open when the card is removed; a real server answers at once.
     it('cancels the request when the element is removed', async () => {
       let signal: AbortSignal | undefined;
       const restore = stubFetch((_url, init) => {

@@ -2,7 +2,10 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/comment-count.js';
 import type { BylineCommentCount } from '../src/comment-count.js';
 import { countsEndpoint } from '../src/comment-count/count-batcher.js';
+import sinon from 'sinon';
 import { captureWarnings, json, stubFetch } from './fixtures.js';
+// @ts-expect-error served by the reference-server plugin at test time
+import { api as realApi } from '/__byline-e2e.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 /** What a sighted reader sees: the visible text, without screen-reader-only text. */
@@ -23,7 +26,11 @@ interface Server {
   restore: () => void;
 }
 
-/** A fake counts endpoint: answers `counts` for the requested threads (or whatever `answer` returns). */
+/**
+ * A fake counts endpoint: answers `counts` for the requested threads (or whatever `answer` returns).
+ * Only for what the reference server cannot be made to answer: thread ids and API spellings it refuses,
+ * an answer held back on cue, and malformed or failing answers.
+ */
 function countsServer(counts: Record<string, unknown>, answer?: (threads: string[], call: number) => Response | Promise<Response>): Server {
   const server: Server = { requests: [], urls: [], restore: () => {} };
   server.restore = stubFetch((url) => {
@@ -36,6 +43,41 @@ function countsServer(counts: Record<string, unknown>, answer?: (threads: string
   return server;
 }
 
+let realNo = 0;
+/**
+ * The reference server over real HTTP, with this test's own threads holding `counts` published
+ * comments each (`thread(name)` is a name's id there, unique to the test, so the page-wide cache of
+ * counts never answers for it). `requests` are the threads of each counts request the page sent, seen
+ * by a pass-through spy on fetch.
+ */
+async function referenceServer(counts: Record<string, number>) {
+  const prefix = `count-${Date.now().toString(36)}-${++realNo}`;
+  const thread = (name: string) => `${prefix}-${name}`;
+  let posted = 0;
+  const add = (name: string, n: number) =>
+    Promise.all(
+      Array.from({ length: n }, async () => {
+        const response = await fetch(`${realApi}/threads/${thread(name)}/comments`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${prefix}-${++posted}` },
+          body: JSON.stringify({ author: { name: 'Lan' }, body: `Bình luận ${posted}` }),
+        });
+        expect(response.status).to.equal(201);
+      }),
+    );
+  for (const [name, n] of Object.entries(counts)) await add(name, n);
+  const spy = sinon.spy(window, 'fetch');
+  const urls = () => spy.getCalls().map((call) => String(call.args[0])).filter((url) => url.startsWith(`${realApi}/counts?`));
+  return {
+    api: realApi as string,
+    thread,
+    add,
+    urls,
+    requests: () => urls().map((url) => new URL(url).searchParams.getAll('thread')),
+    restore: () => spy.restore(),
+  };
+}
+
 async function counts(template: ReturnType<typeof html>): Promise<BylineCommentCount[]> {
   const wrapper = await fixture<HTMLElement>(template);
   const elements = [...wrapper.querySelectorAll('byline-comment-count')];
@@ -45,7 +87,8 @@ async function counts(template: ReturnType<typeof html>): Promise<BylineCommentC
 
 /** Waits until every element shows a count or the unavailable state. */
 const settled = (elements: BylineCommentCount[]) =>
-  waitUntil(() => elements.every((el) => shadow(el).querySelector('[part="count"], [part="unavailable"]')), 'counts settle');
+  // The answers come over real HTTP from a server on a shared machine: wait for them as long as a test may take.
+  waitUntil(() => elements.every((el) => shadow(el).querySelector('[part="count"], [part="unavailable"]')), 'counts settle', { timeout: 8000 });
 
 /** Records `byline-error` details from the start (the answer can arrive before a fixture resolves). */
 function recordErrors(): { details: { kind: string; field?: string }[]; stop: () => void } {
@@ -56,17 +99,15 @@ function recordErrors(): { details: { kind: string; field?: string }[]; stop: ()
 }
 
 describe('<byline-comment-count>', () => {
-  it('serves every count on the page with one deduplicated request', async () => {
-    const api = freshApi();
-    const server = countsServer({ a: 3, b: 0, c: 12, d: 1, e: 7 });
+  it('serves every count on the page with one deduplicated request to the reference server', async () => {
+    const server = await referenceServer({ a: 3, b: 0, c: 12, d: 1, e: 7 });
     try {
       const elements = await counts(html`<div lang="th">
-        ${['a', 'b', 'c', 'd', 'e', 'a'].map((thread) => html`<byline-comment-count api=${api} thread=${thread}></byline-comment-count>`)}
+        ${['a', 'b', 'c', 'd', 'e', 'a'].map((name) => html`<byline-comment-count api=${server.api} thread=${server.thread(name)}></byline-comment-count>`)}
       </div>`);
       await settled(elements);
-      expect(server.requests).to.have.length(1);
-      expect(server.requests[0]).to.have.members(['a', 'b', 'c', 'd', 'e']).and.to.have.length(5);
-      expect(server.urls[0]!.startsWith(`${api}/counts?thread=`)).to.equal(true);
+      expect(server.requests()).to.have.length(1);
+      expect(server.requests()[0]).to.have.members(['a', 'b', 'c', 'd', 'e'].map(server.thread)).and.to.have.length(5);
       expect(elements.map(visible)).to.deep.equal([
         '3 ความคิดเห็น',
         '0 ความคิดเห็น',
@@ -82,35 +123,35 @@ describe('<byline-comment-count>', () => {
   });
 
   it('batches elements connected one by one across microtasks of the same task', async () => {
-    const api = freshApi();
-    const server = countsServer({ a: 1, b: 2 });
+    const server = await referenceServer({ a: 1, b: 2 });
     const host = await fixture<HTMLElement>(html`<div lang="en"></div>`);
     try {
-      const elements = ['a', 'b'].map((thread) => Object.assign(document.createElement('byline-comment-count'), { api, thread }));
+      const elements = ['a', 'b'].map((name) => Object.assign(document.createElement('byline-comment-count'), { api: server.api, thread: server.thread(name) }));
       host.append(elements[0]!);
       await Promise.resolve();
       host.append(elements[1]!);
       await settled(elements);
-      expect(server.requests).to.have.length(1);
+      expect(server.requests()).to.have.length(1);
       expect(elements.map(visible)).to.deep.equal(['1 comment', '2 comments']);
     } finally {
       server.restore();
     }
   });
 
-  it('splits 150 threads into two requests of at most 100', async () => {
-    const api = freshApi();
-    const threads = Array.from({ length: 150 }, (_, i) => `thread-${i}`);
-    const server = countsServer(Object.fromEntries(threads.map((t, i) => [t, i])));
+  it('splits 150 threads into two requests of at most 100 (the server refuses more)', async () => {
+    // Threads nobody commented on count 0: two with comments show that each answer reaches its element.
+    const server = await referenceServer({ 1: 1, 149: 2 });
+    const threads = Array.from({ length: 150 }, (_, i) => server.thread(String(i)));
     try {
       const elements = await counts(html`<div lang="en">
-        ${threads.map((thread) => html`<byline-comment-count api=${api} thread=${thread}></byline-comment-count>`)}
+        ${threads.map((thread) => html`<byline-comment-count api=${server.api} thread=${thread}></byline-comment-count>`)}
       </div>`);
       await settled(elements);
-      expect(server.requests.map((r) => r.length)).to.deep.equal([100, 50]);
-      expect(new Set(server.requests.flat()).size).to.equal(150);
-      expect(visible(elements[149]!)).to.equal('149 comments');
+      expect(server.requests().map((r) => r.length)).to.deep.equal([100, 50]);
+      expect(new Set(server.requests().flat()).size).to.equal(150);
+      expect(visible(elements[149]!)).to.equal('2 comments');
       expect(visible(elements[1]!)).to.equal('1 comment');
+      expect(visible(elements[0]!)).to.equal('0 comments');
     } finally {
       server.restore();
     }
@@ -151,11 +192,10 @@ describe('<byline-comment-count>', () => {
     };
     for (const [lang, expected] of Object.entries(cases)) {
       it(`uses the plural forms of ${lang}`, async () => {
-        const api = freshApi();
-        const server = countsServer(Object.fromEntries(expected.map(([n]) => [`t${n}`, n])));
+        const server = await referenceServer(Object.fromEntries(expected.map(([n]) => [`t${n}`, n])));
         try {
           const elements = await counts(html`<div lang=${lang}>
-            ${expected.map(([n]) => html`<byline-comment-count api=${api} thread="t${n}"></byline-comment-count>`)}
+            ${expected.map(([n]) => html`<byline-comment-count api=${server.api} thread=${server.thread(`t${n}`)}></byline-comment-count>`)}
           </div>`);
           await settled(elements);
           expect(elements.map(visible)).to.deep.equal(expected.map(([, text]) => text));
@@ -168,10 +208,10 @@ describe('<byline-comment-count>', () => {
     }
 
     it('shows a bare number with format="number", keeping the full phrase for screen readers', async () => {
-      const api = freshApi();
-      const server = countsServer({ a: 12 });
+      const server = await referenceServer({ a: 12 });
+      const api = server.api;
       try {
-        const [el] = await counts(html`<div lang="vi"><byline-comment-count api=${api} thread="a" format="number"></byline-comment-count></div>`);
+        const [el] = await counts(html`<div lang="vi"><byline-comment-count api=${api} thread=${server.thread('a')} format="number"></byline-comment-count></div>`);
         await settled([el!]);
         expect(visible(el!)).to.equal('12');
         expect(hidden(el!)).to.equal('12 bình luận');
@@ -183,30 +223,30 @@ describe('<byline-comment-count>', () => {
     });
 
     it('shows native digits when asked', async () => {
-      const api = freshApi();
-      const server = countsServer({ a: 12 });
+      const server = await referenceServer({ a: 12 });
+      const api = server.api;
       try {
         const [thai, arabic] = await counts(html`<div>
-          <byline-comment-count lang="th" digits="native" api=${api} thread="a"></byline-comment-count>
-          <byline-comment-count lang="ar" digits="native" api=${api} thread="a" format="number"></byline-comment-count>
+          <byline-comment-count lang="th" digits="native" api=${api} thread=${server.thread('a')}></byline-comment-count>
+          <byline-comment-count lang="ar" digits="native" api=${api} thread=${server.thread('a')} format="number"></byline-comment-count>
         </div>`);
         await settled([thai!, arabic!]);
         expect(visible(thai!)).to.equal('๑๒ ความคิดเห็น');
         expect(visible(arabic!)).to.equal('١٢');
         expect(hidden(arabic!)).to.equal('١٢ تعليقًا');
-        expect(server.requests).to.have.length(1);
+        expect(server.requests()).to.have.length(1);
       } finally {
         server.restore();
       }
     });
 
     it('links to href when it is http(s) or relative, and never to javascript:', async () => {
-      const api = freshApi();
-      const server = countsServer({ a: 2 });
+      const server = await referenceServer({ a: 2 });
+      const api = server.api;
       try {
         const [linked, unsafe] = await counts(html`<div lang="en">
-          <byline-comment-count api=${api} thread="a" href="/article/a#comments"></byline-comment-count>
-          <byline-comment-count api=${api} thread="a" href="javascript:alert(1)"></byline-comment-count>
+          <byline-comment-count api=${api} thread=${server.thread('a')} href="/article/a#comments"></byline-comment-count>
+          <byline-comment-count api=${api} thread=${server.thread('a')} href="javascript:alert(1)"></byline-comment-count>
         </div>`);
         await settled([linked!, unsafe!]);
         const link = shadow(linked!).querySelector('a')!;
@@ -246,11 +286,11 @@ describe('<byline-comment-count>', () => {
     });
 
     it('sits on the line of the surrounding text, in its font, without making the line taller', async () => {
-      const api = freshApi();
-      const server = countsServer({ a: 12 });
+      const server = await referenceServer({ a: 12 });
+      const api = server.api;
       try {
         const line = await fixture<HTMLElement>(html`<p lang="th" style="font: 13px/1.5 serif; color: rgb(80, 20, 20)"
-          ><span>ข่าว</span> <byline-comment-count api=${api} thread="a" href="/a"></byline-comment-count></p>`);
+          ><span>ข่าว</span> <byline-comment-count api=${api} thread=${server.thread('a')} href="/a"></byline-comment-count></p>`);
         const el = line.querySelector('byline-comment-count')!;
         const height = line.getBoundingClientRect().height;
         await settled([el]);
@@ -270,20 +310,19 @@ describe('<byline-comment-count>', () => {
     });
 
     it('starts a new batch for elements added later, and reuses cached counts', async () => {
-      const api = freshApi();
-      const server = countsServer({ a: 1, b: 2 });
+      const server = await referenceServer({ a: 1, b: 2 });
       try {
-        const [first] = await counts(html`<div lang="en"><byline-comment-count api=${api} thread="a"></byline-comment-count></div>`);
+        const [first] = await counts(html`<div lang="en"><byline-comment-count api=${server.api} thread=${server.thread('a')}></byline-comment-count></div>`);
         await settled([first!]);
         const later = document.createElement('byline-comment-count');
-        later.api = api;
-        later.thread = 'b';
+        later.api = server.api;
+        later.thread = server.thread('b');
         const again = document.createElement('byline-comment-count');
-        again.setAttribute('api', api);
-        again.setAttribute('thread', 'a');
+        again.setAttribute('api', server.api);
+        again.setAttribute('thread', server.thread('a'));
         first!.parentElement!.append(later, again);
         await settled([later, again]);
-        expect(server.requests).to.deep.equal([['a'], ['b']]);
+        expect(server.requests()).to.deep.equal([[server.thread('a')], [server.thread('b')]]);
         expect([visible(later), visible(again)]).to.deep.equal(['2 comments', '1 comment']);
       } finally {
         server.restore();
@@ -291,21 +330,21 @@ describe('<byline-comment-count>', () => {
     });
 
     it('refresh() asks again, batching refreshes made together', async () => {
-      const api = freshApi();
-      let value = 1;
-      const server = countsServer({}, (threads) => json({ counts: Object.fromEntries(threads.map((t) => [t, value])) }));
+      const server = await referenceServer({ a: 1, b: 1 });
       try {
         const elements = await counts(html`<div lang="en">
-          <byline-comment-count api=${api} thread="a"></byline-comment-count>
-          <byline-comment-count api=${api} thread="b"></byline-comment-count>
+          <byline-comment-count api=${server.api} thread=${server.thread('a')}></byline-comment-count>
+          <byline-comment-count api=${server.api} thread=${server.thread('b')}></byline-comment-count>
         </div>`);
         await settled(elements);
         expect(elements.map(visible)).to.deep.equal(['1 comment', '1 comment']);
-        value = 4;
+        // Readers comment meanwhile.
+        await server.add('a', 3);
+        await server.add('b', 3);
         await Promise.all(elements.map((el) => el.refresh()));
         await Promise.all(elements.map((el) => el.updateComplete));
-        expect(server.requests).to.have.length(2);
-        expect(server.requests[1]).to.have.members(['a', 'b']);
+        expect(server.requests()).to.have.length(2);
+        expect(server.requests()[1]).to.have.members([server.thread('a'), server.thread('b')]);
         expect(elements.map(visible)).to.deep.equal(['4 comments', '4 comments']);
       } finally {
         server.restore();

@@ -114,3 +114,33 @@ export function type(box: Element, name: string, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+/**
+ * Resolves once the browser has told intersection observers where `el` is. Observers hear in the order
+ * they were made, so by then a widget's own (older) observer has heard too and acted on it: an event to
+ * wait for instead of a guessed delay.
+ */
+export function intersectionReported(el: Element): Promise<IntersectionObserverEntry> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      resolve(entry!);
+    });
+    observer.observe(el);
+  });
+}
+
+/** A feed server that answers 404 until `recover()`, then `body`: what a retry meets when the feed comes back. */
+export function failingFeed(body: unknown): { recover: () => void; restore: () => void } {
+  let up = false;
+  const restore = stubFetch(() => (up ? json(body) : json({ error: { code: 'not_found', message: 'no' } }, { status: 404 })));
+  return { recover: () => (up = true), restore };
+}
+
+/** Presses the element's retry button, as a reader would, and waits until what it loads is rendered. */
+export async function pressRetry(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  const loaded = new Promise((resolve) => el.addEventListener('byline-load', resolve, { once: true }));
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+  await loaded;
+  await el.updateComplete;
+}

@@ -15,22 +15,33 @@
  *   "Commentaires" does not count as "Comment"); the few that are the same word in X are listed in
  *   SAME_AS_ENGLISH, each with its reason;
  * - presence: a state rendered in X shows X's own string for every string the English state showed.
- * Test data is Thai and Vietnamese, as on the seed page, so no English word comes from the data.
+ * Test data is Thai and Vietnamese, as on the seed page, so no English word comes from the data. The
+ * states are test/widget-states.ts's (the axe suite's too), plus the form's messages for each failure.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { AxeResults, RunOptions } from 'axe-core';
 import 'axe-core/axe.min.js';
-import '../src/index.js';
-import type { BylineCommentBox } from '../src/comment-box.js';
-import type { BylinePhotoCaption } from '../src/photo-caption.js';
 import { saveDraft } from '../src/comment-box/drafts.js';
 import { loadStrings, Locale, SUPPORTED_LANGUAGES, type PluralText, type Strings } from '../src/core/i18n.js';
 import { setRequestTimeout } from '../src/core/fetch.js';
 import en from '../src/locales/en.js';
-import { API, apiError, clearDrafts, comment, created, fakeApi, page, THREAD } from './comment-box-helpers.js';
-import { captureWarnings, json, PIXEL, SEED_CAPTION_TH, seedArticle, seedPhoto, seedRelated, stubFetch } from './fixtures.js';
+import { API, apiError, clearDrafts, page, THREAD } from './comment-box-helpers.js';
 import { SAME_AS_ENGLISH } from './locale-exceptions.js';
+import {
+  afterTest,
+  BOX_STATES,
+  box,
+  CARD_STATES,
+  type Case,
+  cleanUp,
+  COUNT_STATES,
+  message,
+  never,
+  PHOTO_STATES,
+  POSTING_STATES,
+  postFails,
+  RELATED_STATES,
+} from './widget-states.js';
 
 declare global {
   interface Window {
@@ -102,207 +113,37 @@ function shownKeys(texts: string[], strings: Strings, words: boolean, keys: read
 
 // ------------------------------------------------------------------------------------ states
 
-const never = () => new Promise<Response>(() => {});
-let cleanups: (() => void)[] = [];
-const stub = (handler: Parameters<typeof stubFetch>[0]) => cleanups.push(stubFetch(handler));
-/** Failures warn by design; the warnings are not what this test is about. */
-const quiet = () => cleanups.push(captureWarnings().restore);
-const has = (el: Element, selector: string) => !!el.shadowRoot!.querySelector(selector);
-let uniq = 0;
-const fresh = (name: string) => `/locale-stub/${name}-${++uniq}.json`;
-
 type Mount = (lang: string) => Promise<HTMLElement>;
-
-const article = seedArticle({
-  image: { src: PIXEL, width: 30, height: 20, alt: SEED_CAPTION_TH },
-  author: { name: 'Nguyễn Lan' },
-  commentCount: 3,
-});
-const card = (lang: string, setup: { article?: unknown; src?: string } = {}) =>
-  fixture<HTMLElement>(html`<byline-article-card lang=${lang} time-zone="Asia/Bangkok" .article=${setup.article}
-    src=${ifDefined(setup.src)}></byline-article-card>`);
-const related = (lang: string, setup: { sections?: unknown; src?: string; layout?: string } = {}) =>
-  fixture<HTMLElement>(html`<byline-related-topics lang=${lang} time-zone="Asia/Bangkok" layout=${setup.layout ?? 'list'}
-    .sections=${setup.sections} src=${ifDefined(setup.src)}></byline-related-topics>`);
-const photo = (lang: string, setup: { photo?: unknown; src?: string } = {}) =>
-  fixture<BylinePhotoCaption>(html`<byline-photo-caption lang=${lang} loading="eager" .photo=${setup.photo}
-    src=${ifDefined(setup.src)}></byline-photo-caption>`);
-let countApi = 0;
-async function count(lang: string, answer: () => Response | Promise<Response>, href?: string): Promise<HTMLElement> {
-  stub(answer);
-  const el = await fixture<HTMLElement>(html`<byline-comment-count lang=${lang} api="https://comments.test/locale-${++countApi}"
-    thread="t1" href=${ifDefined(href)}></byline-comment-count>`);
+const inLanguage = (widget: string, cases: Case[]): [string, string, Mount][] =>
+  cases.map(([state, mount]) => [widget, state, (lang) => mount({ lang })]);
+/** The messages a refused or lost post leaves in the form, one for each reason. */
+const POST_FAILED: Case[] = [
+  ['timed out', (s) => {
+    setRequestTimeout(50);
+    afterTest(() => setRequestTimeout(0));
+    return postFails(s, never);
+  }],
+  ['server error', (s) => postFails(s, () => apiError(500, 'internal'))],
+  ['rejected', (s) => postFails(s, () => apiError(400, 'invalid'))],
+  ['name refused', (s) => postFails(s, () => apiError(400, 'invalid', 'author.name'))],
+  ['conflict', (s) => postFails(s, () => apiError(409, 'conflict'))],
+  ['reply target gone', (s) => postFails(s, () => apiError(422, 'parent_gone', 'parentId'))],
+];
+const DRAFT_RESTORED: Case = ['draft restored', async (s) => {
+  saveDraft(`${API}|${THREAD}|`, { name: 'Lan', body: 'Bản nháp chưa gửi' });
+  const el = await box(s, { list: page([]) });
+  await waitUntil(() => message(el), 'restored draft announced');
   return el;
-}
-const settled = (el: HTMLElement) => waitUntil(() => has(el, '[part="count"], [part="unavailable"]'), 'count settles').then(() => el);
-
-async function box(lang: string, api: Parameters<typeof fakeApi>[0], wait = true): Promise<BylineCommentBox> {
-  cleanups.push(fakeApi(api).restore);
-  const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${API} thread=${THREAD} lang=${lang}
-    loading="eager"></byline-comment-box>`);
-  if (wait) await waitUntil(() => !has(el, '[part="skeleton"]'), 'the list loads');
-  await el.updateComplete;
-  return el;
-}
-function typeInto(el: HTMLElement, name: string, value: string): void {
-  const input = el.querySelector<HTMLInputElement>(`form [name="${name}"]`)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-const message = (el: HTMLElement) => !!el.querySelector('.byline-comment-form__message')?.textContent?.trim();
-async function post(el: BylineCommentBox, until: () => boolean): Promise<BylineCommentBox> {
-  typeInto(el, 'name', 'Somchai');
-  typeInto(el, 'body', 'ขอบคุณสำหรับข่าวครับ');
-  await el.updateComplete;
-  el.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
-  await waitUntil(until, 'the post settles');
-  await el.updateComplete;
-  return el;
-}
-const postFails = (lang: string, answer: () => Response | Promise<Response>) => {
-  quiet();
-  return box(lang, { list: page([]), post: answer }).then((el) => post(el, () => message(el)));
-};
-const thread = () =>
-  page(
-    [
-      comment({ id: 'a', author: { name: 'Lan' }, body: 'Bộ TT&TT làm tốt lắm', createdAt: new Date().toISOString() }),
-      comment({ id: 'b', author: { name: 'Somchai' }, body: 'ของโบราณ 10,000 ชิ้น', status: 'pending' }),
-      comment({ id: 'r1', parentId: 'a', author: { name: 'Minh' }, body: 'Đồng ý' }),
-      // Deleted, held in place by its reply: the box says so in the reader's language.
-      comment({ id: 'd', author: { name: '' }, body: '', deleted: true }),
-      comment({ id: 'r2', parentId: 'd', author: { name: 'Hoa' }, body: 'Cảm ơn' }),
-    ],
-    { total: 4, nextCursor: 'next' },
-  );
+}];
 
 export const STATES: [widget: string, state: string, mount: Mount][] = [
-  ['article card', 'loading', async (lang) => {
-    stub(never);
-    const el = await card(lang, { src: fresh('card') });
-    await waitUntil(() => has(el, '[aria-busy="true"]'), 'skeleton');
-    return el;
-  }],
-  ['article card', 'error', async (lang) => {
-    quiet();
-    stub(() => new Response('nope', { status: 404 }));
-    const el = await card(lang, { src: fresh('card') });
-    await waitUntil(() => has(el, '[part="retry"]'), 'error with retry');
-    return el;
-  }],
-  ['article card', 'invalid data', async (lang) => {
-    quiet();
-    stub(() => json({ id: 'x', url: 'https://example.org/', title: 7 }));
-    const el = await card(lang, { src: fresh('card') });
-    await waitUntil(() => has(el, '[part="error"]'), 'invalid data error');
-    return el;
-  }],
-  ['article card', 'populated (translated, author, source, comments)', (lang) => card(lang, { article })],
-
-  ['photo caption', 'loading', async (lang) => {
-    stub(never);
-    const el = await photo(lang, { src: fresh('photo') });
-    await waitUntil(() => has(el, '[aria-busy="true"]'), 'skeleton');
-    return el;
-  }],
-  ['photo caption', 'populated (number, credit)', (lang) => photo(lang, { photo: seedPhoto({ src: PIXEL, width: 30, height: 20 }) })],
-  ['photo caption', 'populated, no alt text', (lang) => photo(lang, { photo: { src: PIXEL, width: 30, height: 20, alt: '' } })],
-  ['photo caption', 'enlarged', async (lang) => {
-    const el = await photo(lang, { photo: seedPhoto({ src: PIXEL, width: 30, height: 20 }) });
-    el.openZoom();
-    await el.updateComplete;
-    return el;
-  }],
-
-  ['related list', 'loading', async (lang) => {
-    stub(never);
-    const el = await related(lang, { src: fresh('related') });
-    await waitUntil(() => has(el, '[aria-busy="true"]'), 'skeleton');
-    return el;
-  }],
-  ['related list', 'empty', (lang) => related(lang, { sections: [] })],
-  ['related list', 'populated (with empty sections)', (lang) => related(lang, { sections: seedRelated() })],
-  ['related list', 'tabs', (lang) => related(lang, { sections: seedRelated(), layout: 'tabs' })],
-
-  ['comment count', 'loading', async (lang) => {
-    let answer!: (response: Response) => void;
-    cleanups.push(() => answer(json({ counts: { t1: 1 } })));
-    const el = await count(lang, () => new Promise<Response>((resolve) => (answer = resolve)));
-    await waitUntil(() => has(el, '[part="placeholder"]'), 'placeholder');
-    return el;
-  }],
-  ['comment count', 'populated', async (lang) => settled(await count(lang, () => json({ counts: { t1: 12 } })))],
-  ['comment count', 'unavailable', async (lang) => {
-    quiet();
-    return settled(await count(lang, () => new Response('nope', { status: 404 })));
-  }],
-  ['comment count', 'unavailable, with link', async (lang) => {
-    quiet();
-    return settled(await count(lang, () => new Response('nope', { status: 404 }), '#comments'));
-  }],
-
-  ['comment box', 'loading', (lang) => box(lang, { list: never }, false)],
-  ['comment box', 'empty', (lang) => box(lang, { list: page([]) })],
-  ['comment box', 'error', async (lang) => {
-    quiet();
-    const el = await box(lang, { list: () => apiError(404, 'not_found') });
-    expect(has(el, '[part="retry"]')).to.equal(true);
-    return el;
-  }],
-  ['comment box', 'populated (replies, pending badge, a deleted comment, just now, load more)', (lang) => box(lang, { list: thread() })],
-  ['comment box', 'load more failed', async (lang) => {
-    quiet();
-    const el = await box(lang, { list: (request) => (request.url.searchParams.has('cursor') ? apiError(404, 'gone') : json(thread())) });
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
-    await waitUntil(() => has(el, 'p.error[role="alert"]'), 'load more fails');
-    return el;
-  }],
-  ['comment box', 'reply form open', async (lang) => {
-    const el = await box(lang, { list: thread() });
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply"]')!.click();
-    await waitUntil(() => !!el.querySelector('form button[type="button"]'), 'reply form with cancel');
-    return el;
-  }],
-  ['comment box', 'draft restored', async (lang) => {
-    saveDraft(`${API}|${THREAD}|`, { name: 'Lan', body: 'Bản nháp chưa gửi' });
-    const el = await box(lang, { list: page([]) });
-    await waitUntil(() => message(el), 'restored draft announced');
-    return el;
-  }],
-  ['comment box', 'required fields missing', async (lang) => {
-    const el = await box(lang, { list: page([]) });
-    el.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
-    await waitUntil(() => el.querySelectorAll('.byline-comment-form__error').length === 2, 'both fields invalid');
-    return el;
-  }],
-  ['comment box', 'too long', async (lang) => {
-    const el = await box(lang, { list: page([]) });
-    el.maxLength = 10;
-    typeInto(el, 'body', 'ขอบคุณสำหรับข่าวครับ');
-    await el.updateComplete;
-    expect(el.querySelector('.byline-comment-form__counter[data-over]')).to.not.equal(null);
-    return el;
-  }],
-  ['comment box, posting', 'sending', (lang) =>
-    box(lang, { list: page([]), post: never }).then((el) =>
-      post(el, () => el.querySelector('form button[type="submit"]')?.getAttribute('aria-disabled') === 'true'))],
-  ['comment box, posting', 'posted', (lang) => box(lang, { list: page([]) }).then((el) => post(el, () => message(el)))],
-  ['comment box, posting', 'pending', (lang) =>
-    box(lang, { list: page([]), post: (request) => created(request, { status: 'pending' }) }).then((el) => post(el, () => message(el)))],
-  ['comment box, posting', 'rate-limited (Retry-After)', (lang) => postFails(lang, () => apiError(429, 'rate_limited', undefined, { 'Retry-After': '30' }))],
-  ['comment box, posting', 'rate-limited (no Retry-After)', (lang) => postFails(lang, () => apiError(429, 'rate_limited'))],
-  ['comment box, posting', 'network failure', (lang) => postFails(lang, () => Promise.reject(new TypeError('Failed to fetch')))],
-  ['comment box, post failed', 'timed out', (lang) => {
-    setRequestTimeout(50);
-    cleanups.push(() => setRequestTimeout(0));
-    return postFails(lang, never);
-  }],
-  ['comment box, post failed', 'server error', (lang) => postFails(lang, () => apiError(500, 'internal'))],
-  ['comment box, post failed', 'rejected', (lang) => postFails(lang, () => apiError(400, 'invalid'))],
-  ['comment box, post failed', 'name refused', (lang) => postFails(lang, () => apiError(400, 'invalid', 'author.name'))],
-  ['comment box, post failed', 'comment refused', (lang) => postFails(lang, () => apiError(400, 'invalid', 'body'))],
-  ['comment box, post failed', 'conflict', (lang) => postFails(lang, () => apiError(409, 'conflict'))],
-  ['comment box, post failed', 'reply target gone', (lang) => postFails(lang, () => apiError(422, 'parent_gone', 'parentId'))],
+  ...inLanguage('article card', CARD_STATES),
+  ...inLanguage('photo caption', PHOTO_STATES),
+  ...inLanguage('related list', RELATED_STATES),
+  ...inLanguage('comment count', COUNT_STATES),
+  ...inLanguage('comment box', [...BOX_STATES, DRAFT_RESTORED]),
+  ...inLanguage('comment box, posting', POSTING_STATES),
+  ...inLanguage('comment box, post failed', POST_FAILED),
 ];
 
 // ------------------------------------------------------------------------------------ tests
@@ -319,8 +160,7 @@ function directionOf(language: string): 'ltr' | 'rtl' {
 function hooks(): void {
   beforeEach(() => clearDrafts());
   afterEach(() => {
-    cleanups.reverse().forEach((cleanup) => cleanup());
-    cleanups = [];
+    cleanUp();
     clearDrafts();
   });
 }
@@ -388,7 +228,7 @@ export function describeCoverage(): void {
         shownKeys(readerTexts(el), en, true).forEach((key) => shown.add(key));
       });
     }
-    it('the English states together show every string of Strings (a new string needs a state in test/locale-states.ts)', () => {
+    it('the English states together show every string of Strings (a new string needs a state in test/widget-states.ts or test/locale-states.ts)', () => {
       expect(KEYS.filter((key) => !shown.has(key))).to.deep.equal([]);
     });
   });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ADMIN_PAGE_MAX, THREAD_PATTERN } from '../domain/limits.js';
 import { isSubject, QUEUES, type Queue } from '../domain/moderation.js';
+import { shipped } from '../schemas.js';
 import { moderatorOf } from './auth.js';
 import type { RouteModule } from './context.js';
 import { ApiError } from './errors.js';
@@ -69,16 +70,9 @@ export const adminRoutes: RouteModule = async (api, context) => {
         });
       }
 
-      const banBody = {
-        type: 'object',
-        properties: {
-          until: { type: ['string', 'null'], format: 'date-time', maxLength: 40 },
-          reason: { type: 'string', maxLength: 500 },
-        },
-      } as const;
       app.post<{ Params: { id: string }; Body: { until?: string | null; reason?: string } }>(
         '/comments/:id/ban',
-        { config, schema: { params: idParams, body: banBody } },
+        { config, schema: { params: idParams, body: shipped('ban-request') } },
         async (request, reply) => {
           const { until = null, reason = '' } = request.body ?? {};
           const ban = await moderation.banAuthorOf(request.params.id, { until: until && new Date(until).toISOString(), reason }, who(request));

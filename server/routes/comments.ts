@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { WireCommentEdit, WireCommentPost } from '../../src/core/wire-types.js';
 import { PAGE_MAX, THREAD_PATTERN } from '../domain/limits.js';
+import { shipped } from '../schemas.js';
 import type { Sort } from '../store/store.js';
 import { readerOf } from './auth.js';
 import type { RouteModule } from './context.js';
@@ -64,16 +65,7 @@ export const commentRoutes: RouteModule = (app, context) => {
           required: ['idempotency-key'],
           properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7E]+$' } },
         },
-        body: {
-          type: 'object',
-          required: ['body'],
-          properties: {
-            author: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-            body: { type: 'string' },
-            parentId: { type: ['string', 'null'], maxLength: 64 },
-            website: { type: 'string' },
-          },
-        },
+        body: shipped('comment-post'),
       },
     },
     async (request, reply) => {
@@ -91,7 +83,7 @@ export const commentRoutes: RouteModule = (app, context) => {
       onRequest: async (request) => requireJson(request),
       schema: {
         params: commentParams,
-        body: { type: 'object', required: ['body'], properties: { body: { type: 'string' } } },
+        body: shipped('comment-edit'),
       },
     },
     async (request, reply) => {

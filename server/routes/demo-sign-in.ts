@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
+import { shipped } from '../schemas.js';
 import type { RouteModule } from './context.js';
 
 /**
@@ -15,11 +16,7 @@ export const demoSignInRoutes: RouteModule = (app, { demo, demoSignInSecret, lim
     {
       config: { rateLimit: limits.post },
       schema: {
-        body: {
-          type: 'object',
-          required: ['name'],
-          properties: { name: { type: 'string', minLength: 1, maxLength: 80, pattern: '^[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]+$' }, moderator: { type: 'boolean' } },
-        },
+        body: shipped('demo-sign-in'),
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RuleError, type RuleCode } from '../domain/errors.js';
+import { BODY_MAX, NAME_MAX, trimmedLengthPattern } from '../domain/limits.js';
 
 /**
  * Every error the API answers has this body: `{"error":{"code","message","field"?}}`.
@@ -23,6 +24,9 @@ export function errorBody(code: string, message: string, field?: string) {
 /** ajv reports header names lower-cased; the contract names them as clients send them. */
 const HEADER_FIELDS: Record<string, string> = { 'idempotency-key': 'Idempotency-Key' };
 
+/** The schemas' trimmed-length patterns (schema/comment-post.schema.json), by the limit each states. */
+const LENGTH_PATTERNS = new Map([BODY_MAX, NAME_MAX].map((max) => [trimmedLengthPattern(max), max]));
+
 /** Turns the first ajv error into `{code, field}`: `/author/name` becomes `author.name`, `/thread/3` becomes `thread`. */
 function fromValidation(error: FastifyError): ApiError {
   const first = error.validation![0];
@@ -36,6 +40,10 @@ function fromValidation(error: FastifyError): ApiError {
 
   if (field === undefined) return new ApiError(400, 'invalid_body', 'The JSON body must be an object.');
   if (first.keyword === 'required') return new ApiError(400, 'missing_field', `${field} is required.`, field);
+  const trimmedMax = first.keyword === 'pattern' ? LENGTH_PATTERNS.get(String(first.params.pattern)) : undefined;
+  if (trimmedMax) return new ApiError(400, 'invalid_length', `${field} must be 1 to ${trimmedMax} characters.`, field);
+  // The schemas use `not` only to refuse characters: controls, text-direction controls, lone surrogates.
+  if (first.keyword === 'not') return new ApiError(400, 'invalid_field', `${field} contains control, text-direction or invalid Unicode characters.`, field);
   const code = first.keyword === 'minLength' || first.keyword === 'maxLength' ? 'invalid_length' : 'invalid_field';
   return new ApiError(400, code, `${field} ${first.message ?? 'is invalid'}.`, field);
 }

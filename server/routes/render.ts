@@ -13,6 +13,7 @@ import { getArticle, getRelated, isLang, LANGS, MAIN_ARTICLE_ID } from '../domai
 import type { RateLimit, RouteContext, RouteModule } from './context.js';
 import { withCounts } from './feeds.js';
 import { ApiError } from './errors.js';
+import { shipped } from '../schemas.js';
 import { articlePage, type PageSettings } from './article-page.js';
 
 /** What the rendering routes need from the rest of the server. */
@@ -56,7 +57,6 @@ export function loadSsr(): Promise<SsrModule> {
   return (ssrModule ??= import(new URL('../../src/ssr.ts', import.meta.url).href) as Promise<SsrModule>);
 }
 
-const ELEMENTS = ['byline-article-card', 'byline-related-topics', 'byline-photo-caption', 'byline-comment-count'];
 const LANGUAGE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$';
 
 interface RenderBody {
@@ -68,26 +68,6 @@ interface RenderBody {
   timeZone?: string;
   attributes?: Record<string, string | number | boolean>;
 }
-
-const renderBodySchema = {
-  type: 'object',
-  required: ['element'],
-  additionalProperties: false,
-  properties: {
-    element: { type: 'string', enum: ELEMENTS },
-    data: {},
-    lang: { type: 'string', maxLength: 35, pattern: LANGUAGE_TAG },
-    theme: { type: 'string', enum: ['light', 'dark', 'auto'] },
-    digits: { type: 'string', enum: ['native', 'latin'] },
-    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
-    attributes: {
-      type: 'object',
-      maxProperties: 16,
-      propertyNames: { pattern: '^[a-z][a-z0-9-]{0,39}$' },
-      additionalProperties: { anyOf: [{ type: 'string', maxLength: 2048 }, { type: 'number' }, { type: 'boolean' }] },
-    },
-  },
-};
 
 function checkTimeZone(zone: string | undefined): void {
   if (zone === undefined) return;
@@ -106,7 +86,7 @@ export async function renderApiRoutes(api: FastifyInstance, options: RenderRoute
       // A related feed with thumbnails is larger than a comment; still bounded.
       bodyLimit: 64 * 1024,
       config: { rateLimit: options.rateLimit },
-      schema: { body: renderBodySchema },
+      schema: { body: shipped('render-request') },
     },
     async (request, reply) => {
       const ssr = await loadSsr();

@@ -1,19 +1,14 @@
 /**
  * Accessibility as reliability: axe-core (default rules plus WCAG 2.2 `target-size`, which axe leaves
  * off by default) on every widget in every state a reader can meet, in light and dark, left-to-right and
- * Arabic right-to-left. Data and servers are stubbed so each state is reached deterministically.
+ * Arabic right-to-left. The states are test/widget-states.ts's (the locale suites check the same ones).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AxeResults, Result, RunOptions } from 'axe-core';
 import 'axe-core/axe.min.js';
-import '../../src/index.js';
-import type { BylineCommentBox } from '../../src/comment-box.js';
-import type { BylinePhotoCaption } from '../../src/photo-caption.js';
-import type { BylineRelatedTopics } from '../../src/related-topics.js';
-import { API, apiError, clearDrafts, comment, created, fakeApi, page, THREAD } from '../comment-box-helpers.js';
-import { captureWarnings, json, PIXEL, SEED_CAPTION_TH, seedArticle, seedPhoto, seedRelated, stubFetch, type } from '../fixtures.js';
+import { clearDrafts } from '../comment-box-helpers.js';
+import { BOX_STATES, CARD_STATES, type Case, cleanUp, COUNT_STATES, PHOTO_STATES, POSTING_STATES, RELATED_STATES, type Theme } from '../widget-states.js';
 
 declare global {
   interface Window {
@@ -93,7 +88,6 @@ function unmeasuredContrastFailures(results: AxeResults): string[] {
   });
 }
 
-type Theme = 'light' | 'dark' | 'auto';
 interface Variant {
   name: string;
   theme: Theme;
@@ -110,304 +104,19 @@ const VARIANTS: Variant[] = [
   { name: 'auto theme, reader prefers dark', theme: 'auto', prefers: 'dark' },
 ];
 
-interface Setup {
-  lang: string;
-  theme: Theme;
-}
-type Case = [state: string, mount: (setup: Setup) => Promise<HTMLElement>];
-
-const shadow = (el: HTMLElement) => el.shadowRoot!;
-const has = (el: HTMLElement, selector: string) => !!shadow(el).querySelector(selector);
-const never = () => new Promise<Response>(() => {});
-/** Every stub installed by a case is undone after the test. */
-let cleanups: (() => void)[] = [];
-function stub(handler: Parameters<typeof stubFetch>[0]): void {
-  cleanups.push(stubFetch(handler));
-}
-/** Failures warn by design; the warnings are not what these tests are about. */
-function quiet(): void {
-  const warnings = captureWarnings();
-  cleanups.push(warnings.restore);
-}
-let uniq = 0;
-const fresh = (name: string) => `/a11y-stub/${name}-${++uniq}.json`;
-
-// ---------------------------------------------------------------- article card
-
-function card({ lang, theme }: Setup, setup: { article?: unknown; src?: string; layout?: string } = {}) {
-  return fixture<HTMLElement>(html`<byline-article-card lang=${lang} theme=${theme} time-zone="Asia/Bangkok"
-    layout=${setup.layout ?? 'vertical'} .article=${setup.article} src=${ifDefined(setup.src)}></byline-article-card>`);
-}
-const loadedCard = seedArticle({ image: { src: PIXEL, width: 30, height: 20, alt: SEED_CAPTION_TH }, commentCount: 3 });
-const articleCases: Case[] = [
-  ['loading', async (s) => {
-    stub(never);
-    const el = await card(s, { src: fresh('card') });
-    await waitUntil(() => has(el, '[aria-busy="true"]'), 'skeleton');
-    return el;
-  }],
-  ['error (404, retry)', async (s) => {
-    quiet();
-    stub(() => new Response('nope', { status: 404 }));
-    const el = await card(s, { src: fresh('card') });
-    await waitUntil(() => has(el, '[part="retry"]'), 'error with retry');
-    return el;
-  }],
-  ['invalid data', async (s) => {
-    quiet();
-    stub(() => json({ id: 'x', url: 'https://example.org/', title: 7 }));
-    const el = await card(s, { src: fresh('card') });
-    await waitUntil(() => has(el, '[part="error"]'), 'invalid data error');
-    return el;
-  }],
-  ['filled', (s) => card(s, { article: loadedCard })],
-  ['empty (title only, no link)', (s) =>
-    card(s, { article: { id: 'a', url: 'javascript:alert(1)', title: 'Bộ TT&TT nâng cao chất lượng' } })],
-  ['horizontal layout', (s) => card(s, { article: loadedCard, layout: 'horizontal' })],
-  ['compact layout', (s) => card(s, { article: loadedCard, layout: 'compact' })],
-  ['hero layout', (s) => card(s, { article: loadedCard, layout: 'hero' })],
-];
-
-// ---------------------------------------------------------------- photo caption
-
-function photo({ lang, theme }: Setup, setup: { photo?: unknown; src?: string; noZoom?: boolean } = {}) {
-  return fixture<BylinePhotoCaption>(html`<byline-photo-caption lang=${lang} theme=${theme} loading="eager"
-    ?no-zoom=${setup.noZoom} .photo=${setup.photo} src=${ifDefined(setup.src)}></byline-photo-caption>`);
-}
-const pixelPhoto = seedPhoto({ src: PIXEL, width: 30, height: 20 });
-const photoCases: Case[] = [
-  ['loading', async (s) => {
-    stub(never);
-    const el = await photo(s, { src: fresh('photo') });
-    await waitUntil(() => has(el, '[aria-busy="true"]'), 'skeleton');
-    return el;
-  }],
-  ['error (404, retry)', async (s) => {
-    quiet();
-    stub(() => new Response('nope', { status: 404 }));
-    const el = await photo(s, { src: fresh('photo') });
-    await waitUntil(() => has(el, '[part="retry"]'), 'error with retry');
-    return el;
-  }],
-  ['invalid data', async (s) => {
-    quiet();
-    stub(() => json({ src: 42 }));
-    const el = await photo(s, { src: fresh('photo') });
-    await waitUntil(() => has(el, '[part="error"]'), 'invalid data error');
-    return el;
-  }],
-  ['filled', (s) => photo(s, { photo: pixelPhoto })],
-  ['empty (image only, no caption, no alt)', (s) => photo(s, { photo: { src: PIXEL, width: 30, height: 20, alt: '' } })],
-  ['no zoom', (s) => photo(s, { photo: pixelPhoto, noZoom: true })],
-  ['light-DOM <img> and caption', async ({ lang, theme }) => {
-    const el = await fixture<BylinePhotoCaption>(html`<byline-photo-caption lang=${lang} theme=${theme} number="2">
-      <img src=${PIXEL} width="30" height="20" alt="ภาพประกอบ" /> ${SEED_CAPTION_TH}
-    </byline-photo-caption>`);
-    await el.updateComplete;
-    return el;
-  }],
-  ['zoom dialog open', async (s) => {
-    const el = await photo(s, { photo: pixelPhoto });
-    el.openZoom();
-    await el.updateComplete;
-    expect(shadow(el).querySelector('dialog')!.open).to.equal(true);
-    return el;
-  }],
-];
-
-// ---------------------------------------------------------------- related topics
-
-function related({ lang, theme }: Setup, setup: { sections?: unknown; src?: string; layout?: string; images?: boolean } = {}) {
-  return fixture<BylineRelatedTopics>(html`<byline-related-topics lang=${lang} theme=${theme} time-zone="Asia/Bangkok"
-    layout=${setup.layout ?? 'list'} ?show-images=${setup.images} .sections=${setup.sections}
-    src=${ifDefined(setup.src)}></byline-related-topics>`);
-}
-const withImages = () => {
-  const feed = seedRelated();
-  feed.sections[1]!.items.forEach((item) => (item.image = { src: PIXEL, width: 30, height: 20 }));
-  return feed;
-};
-const relatedCases: Case[] = [
-  ['loading', async (s) => {
-    stub(never);
-    const el = await related(s, { src: fresh('related') });
-    await waitUntil(() => has(el, '[aria-busy="true"]'), 'skeleton');
-    return el;
-  }],
-  ['error (404, retry)', async (s) => {
-    quiet();
-    stub(() => new Response('nope', { status: 404 }));
-    const el = await related(s, { src: fresh('related') });
-    await waitUntil(() => has(el, '[part="retry"]'), 'error with retry');
-    return el;
-  }],
-  ['invalid data', async (s) => {
-    quiet();
-    stub(() => json({ sections: [{ kind: 'nonsense', items: 3 }] }));
-    const el = await related(s, { src: fresh('related') });
-    await waitUntil(() => has(el, '[part="error"]'), 'invalid data error');
-    return el;
-  }],
-  ['empty (no sections)', (s) => related(s, { sections: [] })],
-  ['filled list (with empty sections)', (s) => related(s, { sections: seedRelated() })],
-  ['filled list with thumbnails', (s) => related(s, { sections: withImages(), images: true })],
-  ['tabs layout', (s) => related(s, { sections: seedRelated(), layout: 'tabs' })],
-  ['tabs layout, empty tab selected', async (s) => {
-    const el = await related(s, { sections: seedRelated(), layout: 'tabs' });
-    shadow(el).querySelector<HTMLButtonElement>('#tab-0')!.click();
-    await el.updateComplete;
-    expect(shadow(el).querySelector('#panel-0')!.hasAttribute('hidden')).to.equal(false);
-    return el;
-  }],
-];
-
-// ---------------------------------------------------------------- comment count
-
-let countApi = 0;
-async function countIn({ lang, theme }: Setup, answer: () => Response | Promise<Response>, href?: string, format = 'text') {
-  stub(answer);
-  const wrapper = await fixture<HTMLElement>(html`<p lang=${lang}>
-    <a href="#story">Story</a> ·
-    <byline-comment-count theme=${theme} api="https://comments.test/a11y-${++countApi}" thread="t1"
-      href=${ifDefined(href)} format=${format}></byline-comment-count>
-  </p>`);
-  return wrapper.querySelector<HTMLElement>('byline-comment-count')!;
-}
-const settledCount = (el: HTMLElement) =>
-  waitUntil(() => has(el, '[part="count"], [part="unavailable"]'), 'count settles').then(() => el);
-const countCases: Case[] = [
-  ['loading', async (s) => {
-    // The batcher's request outlives the element (it is shared): answer it after the test, so its
-    // timeout retry cannot reach a later test's stub.
-    let answer!: (response: Response) => void;
-    cleanups.push(() => answer(json({ counts: { t1: 1 } })));
-    const el = await countIn(s, () => new Promise<Response>((resolve) => (answer = resolve)));
-    await waitUntil(() => has(el, '[part="placeholder"]'), 'placeholder');
-    return el;
-  }],
-  ['filled', async (s) => settledCount(await countIn(s, () => json({ counts: { t1: 12 } })))],
-  ['filled, zero', async (s) => settledCount(await countIn(s, () => json({ counts: { t1: 0 } })))],
-  ['filled, link', async (s) => settledCount(await countIn(s, () => json({ counts: { t1: 12 } }), '#comments'))],
-  ['filled, number format', async (s) =>
-    settledCount(await countIn(s, () => json({ counts: { t1: 10000 } }), undefined, 'number'))],
-  ['failure (unavailable)', async (s) => {
-    quiet();
-    return settledCount(await countIn(s, () => new Response('nope', { status: 404 })));
-  }],
-  ['failure with link', async (s) => {
-    quiet();
-    return settledCount(await countIn(s, () => new Response('nope', { status: 404 }), '#comments'));
-  }],
-];
-
-// ---------------------------------------------------------------- comment box
-
-async function box({ lang, theme }: Setup, api: Parameters<typeof fakeApi>[0], wait = true): Promise<BylineCommentBox> {
-  cleanups.push(fakeApi(api).restore);
-  const el = await fixture<BylineCommentBox>(html`<byline-comment-box api=${API} thread=${THREAD} lang=${lang}
-    theme=${theme} loading="eager"></byline-comment-box>`);
-  if (wait) await waitUntil(() => !has(el, '[part="skeleton"]'), 'the list loads');
-  await el.updateComplete;
-  return el;
-}
-const submitOf = (el: HTMLElement) => el.querySelector<HTMLButtonElement>('form button[type="submit"]')!;
-async function post(el: BylineCommentBox, until: () => boolean): Promise<BylineCommentBox> {
-  type(el, 'name', 'Somchai');
-  type(el, 'body', 'ขอบคุณสำหรับข่าวครับ');
-  await el.updateComplete;
-  submitOf(el).click();
-  await waitUntil(until, 'the post settles');
-  await el.updateComplete;
-  return el;
-}
-const message = (el: HTMLElement) => !!el.querySelector('.byline-comment-form__message');
-const thread = () => {
-  const first = comment({ id: 'a', author: { name: 'Lan' }, body: 'Bộ TT&TT làm tốt lắm' });
-  const second = comment({ id: 'b', author: { name: 'Somchai' }, body: 'ของโบราณ 10,000 ชิ้น', status: 'pending' });
-  const reply = comment({ id: 'r1', parentId: 'a', author: { name: 'Minh' }, body: 'Đồng ý' });
-  return page([first, second, reply], { total: 3, nextCursor: 'next' });
-};
-const boxCases: Case[] = [
-  ['loading', async (s) => {
-    const el = await box(s, { list: never }, false);
-    expect(has(el, '[part="skeleton"]')).to.equal(true);
-    return el;
-  }],
-  ['empty', (s) => box(s, { list: page([]) })],
-  ['filled (replies, pending badge, load more)', async (s) => {
-    const el = await box(s, { list: thread() });
-    expect(has(el, '[part="badge"]') && has(el, '[part="more"]') && has(el, '[part="replies"]')).to.equal(true);
-    return el;
-  }],
-  ['load error (404, retry)', async (s) => {
-    quiet();
-    const el = await box(s, { list: () => apiError(404, 'not_found') });
-    expect(has(el, '[part="retry"]')).to.equal(true);
-    return el;
-  }],
-  ['invalid data', async (s) => {
-    quiet();
-    const el = await box(s, { list: () => json({ items: 'nope' }) });
-    expect(has(el, '[part="error"]')).to.equal(true);
-    return el;
-  }],
-  ['load more failed', async (s) => {
-    quiet();
-    const el = await box(s, { list: (request) => (request.url.searchParams.has('cursor') ? apiError(404, 'gone') : json(thread())) });
-    shadow(el).querySelector<HTMLButtonElement>('[part="more"]')!.click();
-    await waitUntil(() => has(el, 'p.error[role="alert"]'), 'load more fails');
-    return el;
-  }],
-  ['invalid form (empty submit)', async (s) => {
-    const el = await box(s, { list: page([]) });
-    submitOf(el).click();
-    await waitUntil(() => el.querySelectorAll('.byline-comment-form__error').length === 2, 'both fields invalid');
-    return el;
-  }],
-  ['over the length limit', async (s) => {
-    const el = await box(s, { list: page([]) });
-    el.maxLength = 10;
-    type(el, 'body', 'ขอบคุณสำหรับข่าวครับ');
-    await el.updateComplete;
-    expect(el.querySelector('.byline-comment-form__counter[data-over]')).to.not.equal(null);
-    return el;
-  }],
-  ['submitting', (s) =>
-    box(s, { list: page([]), post: never }).then((el) =>
-      post(el, () => submitOf(el).getAttribute('aria-disabled') === 'true'))],
-  ['posted (published, focused)', (s) =>
-    box(s, { list: page([]) }).then((el) => post(el, () => has(el, '[part="comment"]') && message(el)))],
-  ['pending (awaiting moderation)', (s) =>
-    box(s, { list: page([]), post: (request) => created(request, { status: 'pending' }) })
-      .then((el) => post(el, () => has(el, '[part="badge"]') && message(el)))],
-  ['429 rate limited message', (s) =>
-    box(s, { list: page([]), post: () => apiError(429, 'rate_limited', undefined, { 'Retry-After': '30' }) })
-      .then((el) => post(el, () => message(el)))],
-  ['rejected by the server (field error)', (s) =>
-    box(s, { list: page([]), post: () => apiError(400, 'invalid', 'body') })
-      .then((el) => post(el, () => message(el) && !!el.querySelector('.byline-comment-form__error')))],
-  ['reply form open', async (s) => {
-    const el = await box(s, { list: thread() });
-    shadow(el).querySelector<HTMLButtonElement>('[part="reply"]')!.click();
-    await waitUntil(() => !!el.querySelector('form button[type="button"]'), 'reply form with cancel');
-    return el;
-  }],
-];
-
 const WIDGETS: [string, string, Case[]][] = [
-  ['byline-article-card', 'th', articleCases],
-  ['byline-photo-caption', 'th', photoCases],
-  ['byline-related-topics', 'th', relatedCases],
-  ['byline-comment-count', 'vi', countCases],
-  ['byline-comment-box', 'en', boxCases],
+  ['byline-article-card', 'th', CARD_STATES],
+  ['byline-photo-caption', 'th', PHOTO_STATES],
+  ['byline-related-topics', 'th', RELATED_STATES],
+  ['byline-comment-count', 'vi', COUNT_STATES],
+  ['byline-comment-box', 'en', [...BOX_STATES, ...POSTING_STATES]],
 ];
 
 describe('axe: every widget in every state (default rules + target-size)', () => {
   beforeEach(() => clearDrafts());
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'light' });
-    cleanups.reverse().forEach((cleanup) => cleanup());
-    cleanups = [];
+    cleanUp();
     clearDrafts();
   });
 
@@ -428,7 +137,7 @@ describe('axe: every widget in every state (default rules + target-size)', () =>
             if (variant.prefers) await emulateMedia({ colorScheme: variant.prefers });
             const el = await mount({ lang, theme: variant.theme });
             // What the reader gets, not just an attribute: the rendered state's direction follows the language.
-            const root = shadow(el).firstElementChild!;
+            const root = el.shadowRoot!.firstElementChild!;
             expect(getComputedStyle(root).direction, 'direction').to.equal(lang === 'ar' ? 'rtl' : 'ltr');
             // The language the widget itself rendered in (not the attribute the fixture set on the host).
             expect(root.getAttribute('lang'), 'language').to.equal(lang);

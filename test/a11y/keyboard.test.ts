@@ -9,6 +9,7 @@ import type { BylineCommentBox } from '../../src/comment-box.js';
 import type { BylinePhotoCaption } from '../../src/photo-caption.js';
 import type { BylineRelatedTopics } from '../../src/related-topics.js';
 import { API, clearDrafts, comment, created, fakeApi, page, THREAD } from '../comment-box-helpers.js';
+import { afterTest, cleanUp } from '../widget-states.js';
 import { json, PIXEL, seedPhoto, seedRelated } from '../fixtures.js';
 
 /** The element that really has focus, through open shadow roots. */
@@ -61,11 +62,15 @@ describe('keyboard walkthroughs', () => {
   afterEach(() => resetMouse());
 
   describe('<byline-comment-box>', () => {
-    let api: ReturnType<typeof fakeApi> | undefined;
+    /** A fake comments API for this test, undone after it. */
+    const serve = (options: Parameters<typeof fakeApi>[0]) => {
+      const api = fakeApi(options);
+      afterTest(api.restore);
+      return api;
+    };
     beforeEach(() => clearDrafts());
     afterEach(() => {
-      api?.restore();
-      api = undefined;
+      cleanUp();
       clearDrafts();
     });
 
@@ -97,7 +102,7 @@ describe('keyboard walkthroughs', () => {
     const status = (el: HTMLElement) => shadow(el).querySelector('[role="status"]')!.textContent!.trim();
 
     it('tabs through sort, name, comment, submit, Reply (and back from Cancel reply), and Load more', async () => {
-      api = fakeApi({ list: (request) => json(request.url.searchParams.has('cursor') ? later() : thread()) });
+      const api = serve({ list: (request) => json(request.url.searchParams.has('cursor') ? later() : thread()) });
       const el = await mount();
       await clickStart();
 
@@ -152,18 +157,18 @@ describe('keyboard walkthroughs', () => {
     });
 
     it('changes the sort order with the keyboard', async () => {
-      api = fakeApi({ list: thread() });
+      const api = serve({ list: thread() });
       const el = await mount();
       await clickStart();
       await press('Tab');
       expectFocusOn(shadow(el).querySelector('select'), 'sort switch');
       await press('ArrowDown');
-      await waitUntil(() => api!.gets().some((request) => request.url.searchParams.get('sort') === 'oldest'), 'oldest first is requested');
+      await waitUntil(() => api.gets().some((request) => request.url.searchParams.get('sort') === 'oldest'), 'oldest first is requested');
       expect(el.sort).to.equal('oldest');
     });
 
     it('moves focus to the first invalid field when submitted empty', async () => {
-      api = fakeApi({ list: thread() });
+      const api = serve({ list: thread() });
       const el = await mount();
       await clickStart();
       for (let i = 0; i < 4; i++) await press('Tab');
@@ -176,7 +181,7 @@ describe('keyboard walkthroughs', () => {
     });
 
     it('types and posts a comment with the keyboard; the new comment is focused and announced', async () => {
-      api = fakeApi({ list: thread(), post: (request) => created(request, { id: 'mine' }) });
+      const api = serve({ list: thread(), post: (request) => created(request, { id: 'mine' }) });
       const el = await mount();
       await clickStart();
       await press('Tab');

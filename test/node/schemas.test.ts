@@ -10,6 +10,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
+import { BODY_MAX, NAME_MAX, trimmedLengthPattern } from '../../server/domain/limits.js';
 import { checkArticle, checkPhoto, checkRelatedFeed, type Check } from '../../src/core/contract.js';
 import { seedArticle, seedPhoto, seedRelated } from '../fixtures.js';
 
@@ -143,6 +144,85 @@ describe('the reference server answers what the schemas say', () => {
   });
 });
 
+describe('the server validates request bodies with the shipped schemas', () => {
+  const ADMIN = 'schemas-test-admin-token';
+  let app: FastifyInstance;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'byline-bodies-'));
+    app = await buildApp({ dbPath: join(dir, 'byline.sqlite'), adminToken: ADMIN, demoSignIn: true, rateLimits: { post: { max: 1000, timeWindow: 60_000 } } });
+  });
+  after(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let keys = 0;
+  const send = (method: 'POST' | 'PATCH', url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method, url, headers: { 'content-type': 'application/json', 'idempotency-key': `bodies-key-${++keys}`, ...headers }, payload: JSON.stringify(payload) });
+  const ROUTES: Record<string, (payload: unknown) => ReturnType<typeof send>> = {
+    'comment-post': (payload) => send('POST', '/api/threads/bodies/comments', payload),
+    'comment-edit': (payload) => send('PATCH', '/api/threads/bodies/comments/c1', payload),
+    'ban-request': (payload) => send('POST', '/api/admin/comments/c1/ban', payload, { authorization: `Bearer ${ADMIN}` }),
+    'render-request': (payload) => send('POST', '/api/render', payload),
+    'demo-sign-in': (payload) => send('POST', '/demo/sign-in', payload),
+  };
+  const A = { name: 'Lan' };
+  // [schema, what, body, the server's code, its field]: what the server answered before it read the schemas.
+  const refused: [string, string, unknown, string, string][] = [
+    ['comment-post', 'no body', { author: A }, 'missing_field', 'body'],
+    ['comment-post', 'a number for the body', { author: A, body: 123 }, 'invalid_field', 'body'],
+    ['comment-post', 'a blank body', { author: A, body: ' \n\t ' }, 'invalid_length', 'body'],
+    ['comment-post', '2001 code points', { author: A, body: '😀'.repeat(2001) }, 'invalid_length', 'body'],
+    ['comment-post', 'a control character in the body', { author: A, body: 'bell \u0007' }, 'invalid_field', 'body'],
+    ['comment-post', 'a lone surrogate in the body', { author: A, body: 'lone \ud800 surrogate' }, 'invalid_field', 'body'],
+    ['comment-post', 'an author without a name', { author: {}, body: 'x' }, 'missing_field', 'author.name'],
+    ['comment-post', 'a blank name', { author: { name: '   ' }, body: 'x' }, 'invalid_length', 'author.name'],
+    ['comment-post', '81 code points of name', { author: { name: 'ก่'.repeat(40) + 'ก' }, body: 'x' }, 'invalid_length', 'author.name'],
+    ['comment-post', 'a text-direction override in the name', { author: { name: 'Lan\u202Egnp.exe' }, body: 'x' }, 'invalid_field', 'author.name'],
+    ['comment-post', 'a parentId of 65 characters', { author: A, body: 'x', parentId: 'p'.repeat(65) }, 'invalid_length', 'parentId'],
+    ['comment-edit', 'a blank body', { body: '   ' }, 'invalid_length', 'body'],
+    ['comment-edit', 'no body', {}, 'missing_field', 'body'],
+    ['ban-request', 'a date that is not a date', { until: 'tomorrow' }, 'invalid_field', 'until'],
+    ['ban-request', 'a reason of 501 characters', { reason: 'r'.repeat(501) }, 'invalid_length', 'reason'],
+    ['render-request', 'no element', { lang: 'th' }, 'missing_field', 'element'],
+    ['render-request', 'an element it does not render', { element: 'byline-comment-box' }, 'invalid_field', 'element'],
+    ['render-request', 'a malformed language tag', { element: 'byline-comment-count', data: 1, lang: 'th"><script>' }, 'invalid_field', 'lang'],
+    ['render-request', 'an attribute name that is not a name', { element: 'byline-comment-count', data: 1, attributes: { 'a b': 'x' } }, 'invalid_field', 'attributes'],
+    ['demo-sign-in', 'no name', { moderator: true }, 'missing_field', 'name'],
+    ['demo-sign-in', 'an empty name', { name: '' }, 'invalid_length', 'name'],
+  ];
+  for (const [schema, what, body, code, field] of refused) {
+    test(`${schema}: ${what} is refused by the schema and answered 400 ${code} (${field})`, async () => {
+      assert.equal(validator(schema)(body), false, `schema/${schema}.schema.json accepts ${what}`);
+      const res = await ROUTES[schema]!(body);
+      assert.equal(res.statusCode, 400, res.body);
+      assertValid('error', res.json(), 'the answer');
+      assert.deepEqual([res.json().error.code, res.json().error.field], [code, field]);
+    });
+  }
+
+  test('what the server accepts, the schema accepts: text counted after trimming, an anonymous post needs its author', async () => {
+    const padded = { author: { name: `  ${'ก่'.repeat(40)}  ` }, body: `${'😀'.repeat(2000)}\n` };
+    assertValid('comment-post', padded, '80 + 2000 code points with white space around them');
+    assert.equal((await ROUTES['comment-post']!(padded)).statusCode, 201);
+    // A signed-in reader's name comes from the token, so the schema cannot require `author`; the server
+    // asks an anonymous poster for it.
+    assertValid('comment-post', { body: 'x' }, 'a post without author');
+    const anonymous = await ROUTES['comment-post']!({ body: 'x' });
+    assert.deepEqual([anonymous.statusCode, anonymous.json().error.code, anonymous.json().error.field], [400, 'missing_field', 'author']);
+    const extra = { element: 'byline-comment-count', data: 3, lang: 'th', future: 'ignored' };
+    assertValid('render-request', extra, 'a render request with a property the server ignores');
+    assert.equal((await ROUTES['render-request']!(extra)).statusCode, 200);
+  });
+
+  test('the render schema names exactly the elements the server renders', async () => {
+    const { RENDERABLE } = await import('../../src/ssr.js');
+    const schema = JSON.parse(readFileSync('schema/render-request.schema.json', 'utf8'));
+    assert.deepEqual([...schema.properties.element.enum].sort(), [...RENDERABLE].sort());
+  });
+});
+
 describe('the widgets\' checks and the schemas agree', () => {
   const cases: [name: string, check: Check<unknown>, schema: string, value: unknown][] = [
     ['article without id', checkArticle, 'article', { ...seedArticle(), id: undefined }],
@@ -214,10 +294,14 @@ test('the schemas carry the contract\'s limits', () => {
     ['photo', 'properties.credit', 'maxLength', 300],
     ['photo', 'properties.src', 'maxLength', 2048],
     ['photo', 'properties.srcset', 'maxLength', 8192],
-    ['comment-post', 'properties.author.properties.name', 'maxLength', 80],
-    ['comment-post', 'properties.body', 'maxLength', 2000],
   ];
   for (const [schema, path, keyword, limit] of limits) assert.equal(at(schema, path)[keyword], limit, `${schema} ${path}`);
+  // Names and bodies count after trimming, as the server does: the pattern states it, the server reads it.
+  assert.equal(at('comment-post', 'properties.author.properties.name').pattern, trimmedLengthPattern(NAME_MAX));
+  assert.equal(at('comment-post', 'properties.body').pattern, trimmedLengthPattern(BODY_MAX));
+  assert.equal(at('comment-edit', 'properties.body').pattern, trimmedLengthPattern(BODY_MAX));
+  assert.equal(NAME_MAX, 80);
+  assert.equal(BODY_MAX, 2000);
   // maxLength counts code points, as the contract does: a 500-character Thai title with an emoji fits.
   assertValid('article', seedArticle({ title: '🙂'.repeat(500) }), '500 emoji');
   assert.equal(validator('article')(seedArticle({ title: 'ก'.repeat(501) })), false);

@@ -4,29 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fill, loadStrings, type Strings } from '../../src/core/i18n.js';
 import { checkData, renderToStream, renderToString, SUPPORTED_LANGUAGES } from '../../src/ssr.js';
+import { article, photo, PUBLISHED, sections, ZONE } from '../ssr/fixtures.js';
 
-const ZONE = 'Asia/Bangkok';
-const PUBLISHED = '2024-12-27T15:20:10+07:00';
-const article = {
-  id: 'mic-1',
-  url: 'https://example.org/th/article/1',
-  title: 'กระทรวงสารสนเทศ <b>ยกระดับ</b>',
-  summary: 'Standfirst & summary',
-  image: { src: 'https://example.org/a.jpg', width: 1200, height: 800, alt: 'Alt text' },
-  category: { name: 'ข่าว', url: 'https://example.org/th/news' },
-  author: { name: 'Author Name', url: 'https://example.org/author' },
-  source: { name: 'Source Name', url: 'https://mic.gov.vn/x' },
-  publishedAt: PUBLISHED,
-  commentCount: 12,
-};
-const feed = {
-  sections: [
-    { kind: 'topic', items: [{ id: 'r1', url: '/r/1', title: 'Related one', publishedAt: PUBLISHED }] },
-    { kind: 'category', items: [] },
-    { kind: 'author', title: 'Own title', items: [{ id: 'r2', url: '/r/2', title: 'Related two' }] },
-  ],
-};
-const photo = { src: '/p.jpg', width: 1200, height: 800, alt: 'Photo alt', caption: 'Caption text', number: 2 };
+const feed = { sections };
 
 /** What a reader sees: the text outside tags, styles and comments, entities decoded. */
 function visibleText(html: string): string {
@@ -86,10 +66,10 @@ for (const lang of SUPPORTED_LANGUAGES) {
         const [byBefore] = strings.byAuthor.split('{name}');
         includesAll(
           visibleText(html),
-          [article.title, article.summary, 'ข่าว', 'Author Name', 'Source Name', dateIn(lang), plural(strings, lang, 12), byBefore!.trim()],
+          [article.title, article.summary, article.category.name, article.author.name, article.source.name, dateIn(lang), plural(strings, lang, article.commentCount), byBefore!.trim()],
           `${lang} card`,
         );
-        includesAll(html, ['href="https://example.org/th/article/1"', 'href="https://mic.gov.vn/x"', 'src="https://example.org/a.jpg"', 'width="1200"', 'alt="Alt text"'], `${lang} card`);
+        includesAll(html, [`href="${article.url}"`, `href="${article.source.url}"`, `src="${article.image.src}"`, `width="${article.image.width}"`, `alt="${article.image.alt}"`], `${lang} card`);
         // The data goes along for the browser, inert inside its <script>: the markup in the title is escaped.
         assert.ok(html.includes('<script type="application/json">{"id":"mic-1"'), 'inline JSON for the browser');
         assert.ok(!html.slice(html.indexOf('<script type="application/json">')).includes('<b>'), 'no markup in the inline JSON');
@@ -101,21 +81,21 @@ for (const lang of SUPPORTED_LANGUAGES) {
     it('related topics from the .sections property: section titles, links, dates and the empty state', async () => {
       const html = await renderToString('byline-related-topics', feed, { lang, timeZone: ZONE });
       assert.match(html, new RegExp(`dir="${dir()}"`));
-      includesAll(visibleText(html), [strings.relatedTopic, strings.relatedCategory, 'Own title', 'Related one', 'Related two', strings.relatedEmpty, dateIn(lang)], `${lang} related`);
+      includesAll(visibleText(html), [strings.relatedTopic, strings.relatedCategory, 'Own title', sections[0]!.items[0]!.title, 'Related two', strings.relatedEmpty, dateIn(lang)], `${lang} related`);
       includesAll(html, ['href="/r/1"', 'href="/r/2"'], `${lang} related`);
     });
 
     it('related topics from inline JSON text (a sections array)', async () => {
       const html = await renderToString('byline-related-topics', JSON.stringify(feed.sections), { lang });
-      includesAll(visibleText(html), [strings.relatedTopic, 'Related one'], `${lang} related inline`);
+      includesAll(visibleText(html), [strings.relatedTopic, sections[0]!.items[0]!.title], `${lang} related inline`);
     });
 
     it('photo caption around the light-DOM <img>: the image stays light DOM, slotted, with the numbered caption', async () => {
       const html = await renderToString('byline-photo-caption', photo, { lang });
       const light = html.slice(html.indexOf('</template>'));
-      includesAll(light, ['<img slot="image" src="/p.jpg"', 'alt="Photo alt"', '<span slot="caption">', 'Caption text'], `${lang} photo light DOM`);
+      includesAll(light, [`<img slot="image" src="${photo.src}"`, `alt="${photo.alt}"`, '<span slot="caption">', photo.caption], `${lang} photo light DOM`);
       const shadow = html.slice(0, html.indexOf('</template>'));
-      includesAll(shadow, ['<slot class="image" name="image">', '<slot class="caption" name="caption">', fill(strings.enlargePhotoNamed, { name: 'Photo alt' })], `${lang} photo shadow`);
+      includesAll(shadow, ['<slot class="image" name="image">', '<slot class="caption" name="caption">', fill(strings.enlargePhotoNamed, { name: photo.alt })], `${lang} photo shadow`);
       includesAll(visibleText(shadow), [fill(strings.photoNumber, { n: number(lang, 2) }), strings.closePhoto], `${lang} photo`);
       assert.match(html, / number="2"/);
     });

@@ -9,27 +9,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 // @ts-expect-error served by the reference-server plugin at test time
 import { api } from '/__byline-e2e.js';
-
-const article = {
-  id: 'mic-1',
-  url: 'https://example.org/th/article/1',
-  title: 'กระทรวงสารสนเทศและการสื่อสาร ยกระดับคุณภาพ',
-  summary: 'ตามรายงานของกรมการจัดองค์กรและบุคลากร',
-  // Not the stylesheet's 3:2: the box must have the image's ratio before hydration too.
-  image: { src: '/demo/images/photo-1.jpg', width: 1600, height: 900, alt: 'ภาพ' },
-  category: { name: 'ข่าว', url: 'https://example.org/th/news' },
-  author: { name: 'Bộ Khoa học và Công nghệ', url: 'https://example.org/author' },
-  publishedAt: '2024-12-27T15:20:10+07:00',
-  commentCount: 4,
-  lang: 'th',
-  translatedFrom: 'vi',
-};
-const sections = [
-  { kind: 'topic', items: [{ id: 'r1', url: '/r/1', title: 'สัตว์ป่าบนเกาะ Cat Ba', publishedAt: '2024-12-20T08:00:00+07:00' }] },
-  { kind: 'category', items: [] },
-  { kind: 'author', items: [{ id: 'r2', url: '/r/2', title: 'Related two' }] },
-];
-const photo = { src: '/demo/images/photo-2.jpg', width: 1200, height: 800, alt: 'صورة', caption: 'تعليق الصورة', number: 2 };
+import { article, photo, sections, ZONE } from './fixtures.js';
 
 async function serverRender(body: object): Promise<string> {
   const response = await fetch(`${api}/render`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -113,7 +93,7 @@ describe('hydration of server-rendered elements', () => {
   });
 
   it('an article card keeps its text nodes, size and the focused link, and renders new data after', async () => {
-    const held = await place(await serverRender({ element: 'byline-article-card', data: article, lang: 'th', timeZone: 'Asia/Bangkok' }));
+    const held = await place(await serverRender({ element: 'byline-article-card', data: article, lang: 'th', timeZone: ZONE }));
     const root = held.el.shadowRoot!;
     const link = root.querySelector<HTMLAnchorElement>('.headline a')!;
     expect(link.textContent).to.equal(article.title);
