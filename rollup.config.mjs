@@ -128,8 +128,9 @@ const bundleEntry = () => ({
     const language = id.slice(BUNDLE_ENTRY.length);
     const styles = STYLE_MODULES.map((file) => `import './dist/${file}';`);
     if (!language) return [...styles, `export * from './dist/index.js';`].join('\n');
-    // Lit's hydrate support must run before LitElement's module is evaluated: first.
-    if (language === HYDRATE) return [`import '@lit-labs/ssr-client/lit-element-hydrate-support.js';`, ...styles, `export * from './dist/index.js';`].join('\n');
+    // Lit's hydrate support must run before LitElement's module is evaluated: first. dist/hydrate.js
+    // imports it too, then holds the page's elements before dist/index.js defines them.
+    if (language === HYDRATE) return [`import '@lit-labs/ssr-client/lit-element-hydrate-support.js';`, ...styles, `export * from './dist/hydrate.js';`].join('\n');
     return [
       `import { provideStrings } from './dist/core/i18n.js';`,
       `import strings from './dist/locales/${language}.js';`,
@@ -156,6 +157,7 @@ export default [
   {
     input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
     output,
+    onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins({ keepHtml: true })],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).

@@ -154,6 +154,7 @@ export function figures(report) {
     bylineResource: sum(ours, 'resourceSize'),
     bylineRequests: ours.length,
     bylineLongTasks: bylineLongTasks.length,
+    bylineLongestTask: Math.max(0, ...bylineLongTasks.map((t) => t.duration)),
     // Only these count towards total blocking time; a task that ends before the first paint does not.
     bylineLongTasksAfterFcp: bylineLongTasks.filter((t) => t.startTime >= fcp).length,
     bylineBootup: sum(items('bootup-time').filter((t) => BYLINE_SCRIPT.test(t.url ?? '')), 'total'),

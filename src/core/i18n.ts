@@ -148,15 +148,7 @@ export class Locale {
   private readonly _dateFormats: { date?: Intl.DateTimeFormat; datetime?: Intl.DateTimeFormat } = {};
   private _relativeFormat?: Intl.RelativeTimeFormat;
   private _displayNames?: Intl.DisplayNames;
-  /**
-   * Whether this browser lacks formatting data for the language (Debian's Chromium has none for Lao or
-   * Khmer): Intl would then format in the browser's default language, English, inside a Lao text. Such a
-   * Locale formats without words instead, through `_formatTag`: digits day/month/year, no relative
-   * phrases, language names in their own language. Plural rules are not affected.
-   */
-  readonly wordless: boolean;
-  /** The tag dates and numbers are formatted with: `intlTag`, or a day/month/year one with its digits. */
-  private readonly _formatTag: string;
+  private _wordless?: boolean;
 
   constructor(
     /** Supported language, a key of the locale map: `en`, `th`, `pt`, `zh-Hant`, ... */
@@ -167,8 +159,23 @@ export class Locale {
     readonly timeZone: string | undefined,
   ) {
     this.dir = strings.rtl ? 'rtl' : 'ltr';
-    this.wordless = !Intl.DateTimeFormat.supportedLocalesOf(intlTag).length;
-    this._formatTag = this.wordless ? `en-GB-u-nu-${new Intl.Locale(intlTag).numberingSystem ?? 'latn'}` : intlTag;
+  }
+
+  /**
+   * Whether this browser lacks formatting data for the language (Debian's Chromium has none for Lao or
+   * Khmer): Intl would then format in the browser's default language, English, inside a Lao text. Such a
+   * Locale formats without words instead, through `_formatTag`: digits day/month/year, no relative
+   * phrases, language names in their own language. Plural rules are not affected.
+   * Asked when first needed, not when the Locale is made: a page's first Intl call loads the browser's
+   * locale data, which is slow, and the English Locale is made while the script is evaluated.
+   */
+  get wordless(): boolean {
+    return (this._wordless ??= !Intl.DateTimeFormat.supportedLocalesOf(this.intlTag).length);
+  }
+
+  /** The tag dates and numbers are formatted with: `intlTag`, or a day/month/year one with its digits. */
+  private get _formatTag(): string {
+    return this.wordless ? `en-GB-u-nu-${new Intl.Locale(this.intlTag).numberingSystem ?? 'latn'}` : this.intlTag;
   }
 
   number(value: number): string {
