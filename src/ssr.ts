@@ -219,7 +219,7 @@ const SHADOW_ROOT = 'shadowrootmode="open">';
  * Reply, Load more). Server-only, so the browser bundles do not carry it; the rule stays in the shadow
  * root after hydration, where `scripting: none` no longer matches.
  */
-const NO_SCRIPT_STYLE = '<style>@media (scripting: none) { .sort, .reply, .more { display: none; } }</style>';
+const NO_SCRIPT_STYLE = '<style>@media (scripting: none) { .box .sort, .box .reply, .box .more { display: none; } }</style>';
 
 function withJson(chunk: string, json: string | undefined): string {
   if (!chunk.includes(JSON_SLOT)) return chunk;
