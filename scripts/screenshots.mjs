@@ -1,6 +1,7 @@
 // Takes full-page screenshots of the demo in headless Debian Chromium, for a person to look at, and a
 // screenshot of each widget (card, photo caption, comment box, related list) in every supported language
-// (out-dir/locales/<language>-<widget>.png): tofu, clipped marks and line breaks show there.
+// (out-dir/locales/<language>-<widget>.png): tofu, clipped marks and line breaks show there; and the
+// server-rendered page with JavaScript disabled (out-dir/server-rendered-th-nojs*.png).
 // Usage: node scripts/screenshots.mjs [base-url] [out-dir] [name filter, e.g. "demo-th" or "locale-km"]
 // (the server must be running: npm start; the signed-in and desk pictures need its demo sign-in)
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -101,6 +102,18 @@ if (!filter || 'signed-in'.includes(filter) || 'desk'.includes(filter)) {
   await desk.screenshot({ path: `${out}/desk.png`, fullPage: true });
   console.log(`${out}/desk.png`);
   await desk.close();
+}
+
+// The server-rendered page as a reader without JavaScript sees it: the article, photos, related lists and
+// the first page of comments, read-only (no post form, no controls that would do nothing).
+for (const lang of ['th'].filter((l) => !filter || `server-rendered-${l}-nojs`.includes(filter))) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+  const noScript = await context.newPage();
+  await noScript.goto(`${base}/demo/server-rendered/?lang=${lang}&theme=light`, { waitUntil: 'load' });
+  await noScript.screenshot({ path: `${out}/server-rendered-${lang}-nojs.png`, fullPage: true });
+  await noScript.locator('#comments').screenshot({ path: `${out}/server-rendered-${lang}-nojs-comments.png` });
+  console.log(`${out}/server-rendered-${lang}-nojs.png`);
+  await context.close();
 }
 
 // README's picture: the first screen of the seed article page, at 3/4 scale to keep the PNG small.

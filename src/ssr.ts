@@ -7,9 +7,9 @@
  * For example `await renderToString('byline-article-card', article, { lang: 'th', timeZone: 'Asia/Bangkok' })`
  * (see docs/server-rendering.md).
  *
- * The data goes into the output as well (inline JSON for a card or related list, the `<img>` and caption
- * for a photo, the `count` attribute for a comment count), so the browser renders exactly what the server
- * did and fetches nothing. Every locale's strings are loaded when this module is imported: a server render
+ * The data goes into the output as well (inline JSON for a card, related list or comment box's first page,
+ * the `<img>` and caption for a photo, the `count` attribute for a comment count), so the browser renders
+ * exactly what the server did and fetches nothing it was given. Every locale's strings are loaded when this module is imported: a server render
  * is in the element's language at once (a browser loads them on demand).
  */
 import { LitElementRenderer, render } from '@lit-labs/ssr';
@@ -17,6 +17,7 @@ import { html, nothing } from 'lit';
 import type { RenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import './index.js';
 import { BylineElement, type Theme } from './core/byline-element.js';
+import { checkCommentPage } from './comment-box/comments-api.js';
 import { checkArticle, checkPhoto, checkRelatedFeed, ContractError, type Photo } from './core/contract.js';
 import { loadStrings, SUPPORTED_LANGUAGES, type DigitsOption, type LocaleController } from './core/i18n.js';
 
@@ -49,12 +50,14 @@ export const RENDERABLE = [
   'byline-related-topics',
   'byline-photo-caption',
   'byline-comment-count',
+  'byline-comment-box',
 ] as const;
 export type RenderableTag = (typeof RENDERABLE)[number];
 
 const JSON_PROPERTY: Partial<Record<RenderableTag, string>> = {
   'byline-article-card': 'article',
   'byline-related-topics': 'sections',
+  'byline-comment-box': 'page',
 };
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -155,6 +158,7 @@ function template(tag: string, data: unknown, options: RenderOptions) {
       property = data;
       json = JSON.stringify(data);
     }
+    if (element === 'byline-comment-box') [property, json] = publicPage(property, json);
     // The card's image box takes the image's ratio through CSSOM once in the browser, which the server
     // cannot write; the stylesheet's variable gives the server-rendered box that ratio from the start, so
     // hydrating it moves nothing. Numbers only, from data that passed the contract.
@@ -182,6 +186,7 @@ export function checkData(tagName: RenderableTag, data: unknown): { field: strin
     if (tagName === 'byline-article-card') checkArticle(data, 'article');
     else if (tagName === 'byline-related-topics') checkRelatedFeed(Array.isArray(data) ? { sections: data } : data, 'related');
     else if (tagName === 'byline-photo-caption') checkPhoto(data, 'photo');
+    else if (tagName === 'byline-comment-box') checkCommentPage(data, 'comments');
     else if (data !== undefined && !isCount(typeof data === 'number' ? data : (data as { count?: unknown } | null)?.count)) {
       throw new ContractError('count', 'must be a whole number of at least 0');
     }
@@ -192,8 +197,29 @@ export function checkData(tagName: RenderableTag, data: unknown): { field: strin
   return undefined;
 }
 
+/**
+ * A first page of comments as every reader may see it: a comment awaiting moderation is shown only to
+ * the reader who wrote it (by that reader's browser), never in HTML rendered for all.
+ */
+function publicPage(page: unknown, json: string | undefined): [unknown, string | undefined] {
+  const items = (page as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return [page, json];
+  const shown = items.filter((comment) => (comment as { status?: unknown } | null)?.status !== 'pending');
+  if (shown.length === items.length) return [page, json];
+  const visible = { ...(page as object), items: shown };
+  return [visible, JSON.stringify(visible)];
+}
+
 const isSize = (value: unknown): value is number => typeof value === 'number' && value > 0 && Number.isFinite(value);
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+
+const SHADOW_ROOT = 'shadowrootmode="open">';
+/**
+ * Read without JavaScript, a server-rendered comment box hides the controls that would do nothing (sort,
+ * Reply, Load more). Server-only, so the browser bundles do not carry it; the rule stays in the shadow
+ * root after hydration, where `scripting: none` no longer matches.
+ */
+const NO_SCRIPT_STYLE = '<style>@media (scripting: none) { .box .sort, .box .reply, .box .more { display: none; } }</style>';
 
 function withJson(chunk: string, json: string | undefined): string {
   if (!chunk.includes(JSON_SLOT)) return chunk;
@@ -217,14 +243,25 @@ async function* strings(result: RenderResult): AsyncGenerator<string> {
  */
 export async function* renderToStream(tagName: string, data?: unknown, options: RenderOptions = {}): AsyncGenerator<string> {
   const { result, json } = template(tagName, data, options);
-  for await (const chunk of strings(render(result))) yield withJson(chunk, json);
+  let styled = tagName !== 'byline-comment-box';
+  for await (const chunk of strings(render(result))) {
+    let html = withJson(chunk, json);
+    if (!styled && html.includes(SHADOW_ROOT)) {
+      html = html.replace(SHADOW_ROOT, `${SHADOW_ROOT}${NO_SCRIPT_STYLE}`);
+      styled = true;
+    }
+    yield html;
+  }
 }
 
 /**
  * The element's HTML: the host tag with its attributes, a declarative shadow root with everything it
  * shows, and the data as its light DOM. `data`: an Article (card), a related feed or its sections
  * (related topics), either as an object or as inline JSON text; a Photo (photo caption); a number or
- * `{ count }` (comment count; without it, the placeholder that keeps the final width).
+ * `{ count }` (comment count; without it, the placeholder that keeps the final width); the thread's first
+ * CommentPage, as an object or inline JSON text (comment box: give its `api` and `thread` as attributes;
+ * without a page, the loading state that keeps the list's height). The comment box's post form is made
+ * by the browser: the server's HTML has none.
  */
 export async function renderToString(tagName: string, data?: unknown, options: RenderOptions = {}): Promise<string> {
   let html = '';

@@ -5,7 +5,7 @@
  * for the hydration entry, and the switches become a GET form (they work without JavaScript).
  */
 import { readFileSync } from 'node:fs';
-import type { Article, RelatedFeed } from '../../src/core/wire-types.js';
+import type { Article, RelatedFeed, WireCommentPage } from '../../src/core/wire-types.js';
 import type { SsrModule } from './render.js';
 
 export interface PageSettings {
@@ -70,7 +70,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 
 export async function articlePage(
   ssr: SsrModule,
-  { article, related, settings }: { article: Article; related: RelatedFeed; settings: PageSettings },
+  { article, related, comments, settings }: { article: Article; related: RelatedFeed; comments: WireCommentPage; settings: PageSettings },
 ): Promise<string> {
   const { lang, theme, digits } = settings;
   const common = { lang, theme, digits };
@@ -91,6 +91,15 @@ export async function articlePage(
 
   const relatedHtml = await ssr.renderToString('byline-related-topics', related, { ...common, attributes: { id: 'related' } });
   page = replaceOnce(page, /<byline-related-topics\b[\s\S]*?<\/byline-related-topics>/, relatedHtml);
+
+  // The first page of comments, read-only until the browser hydrates the box and adds the post form.
+  const box = /<byline-comment-box\b[^>]*>/.exec(page)?.[0] ?? '';
+  const commentsHtml = await ssr.renderToString('byline-comment-box', comments, {
+    ...common,
+    timeZone: 'Asia/Bangkok',
+    attributes: { id: attr(box, 'id'), api: attr(box, 'api'), thread: comments.thread },
+  });
+  page = replaceOnce(page, /<byline-comment-box\b[\s\S]*?<\/byline-comment-box>/, commentsHtml);
 
   page = replaceOnce(page, /<html lang="th">/, `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}" data-theme="${theme}">`);
   page = replaceOnce(page, /<title>[^<]*<\/title>/, `<title>Byline demo, server-rendered — ${escapeAttribute(article.title)}</title>`);

@@ -8,7 +8,7 @@
  * through the narrow `RenderSources` it is given, so it does not know how or where they are stored.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Article, RelatedFeed } from '../../src/core/wire-types.js';
+import type { Article, RelatedFeed, WireCommentPage } from '../../src/core/wire-types.js';
 import { getArticle, getRelated, isLang, LANGS, MAIN_ARTICLE_ID } from '../domain/feeds.js';
 import type { RateLimit, RouteContext, RouteModule } from './context.js';
 import { withCounts } from './feeds.js';
@@ -22,6 +22,8 @@ export interface RenderSources {
   article(id: string, lang: string): Promise<Article | undefined>;
   /** Its related feed (with comment counts), or undefined. */
   related(id: string, lang: string): Promise<RelatedFeed | undefined>;
+  /** A thread's first page of comments, newest first, as `GET /api/threads/{thread}/comments` answers it. */
+  firstComments(thread: string): Promise<WireCommentPage>;
   /** Languages the article data exists in. */
   dataLanguages: readonly string[];
   /** The data language for a UI language without its own data (an Arabic UI shows English data). */
@@ -57,6 +59,8 @@ export function loadSsr(): Promise<SsrModule> {
   return (ssrModule ??= import(new URL('../../src/ssr.ts', import.meta.url).href) as Promise<SsrModule>);
 }
 
+/** Elements that render without data: their localized loading state, and the browser loads. */
+const DATA_OPTIONAL = new Set(['byline-comment-count', 'byline-comment-box']);
 const LANGUAGE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$';
 
 interface RenderBody {
@@ -95,7 +99,7 @@ export async function renderApiRoutes(api: FastifyInstance, options: RenderRoute
       if (!ssr.SUPPORTED_LANGUAGES.some((supported) => supported.toLowerCase().split('-')[0] === language)) {
         throw new ApiError(400, 'unsupported_language', `lang "${lang}" is not supported (${ssr.SUPPORTED_LANGUAGES.join(', ')}).`, 'lang');
       }
-      if (data === undefined && element !== 'byline-comment-count') {
+      if (data === undefined && !DATA_OPTIONAL.has(element)) {
         throw new ApiError(400, 'missing_field', `data is required for ${element}.`, 'data');
       }
       const failure = data === undefined ? undefined : ssr.checkData(element, data);
@@ -237,7 +241,8 @@ export async function renderPageRoutes(app: FastifyInstance, options: RenderRout
       const article = await sources.article(sources.mainArticleId, data);
       const related = await sources.related(sources.mainArticleId, data);
       if (!article || !related) throw new ApiError(404, 'not_found', 'The demo article is missing.');
-      const html = await articlePage(ssr, { article, related, settings });
+      const comments = await sources.firstComments(article.thread ?? sources.mainArticleId);
+      const html = await articlePage(ssr, { article, related, comments, settings });
       reply.header('content-type', 'text/html; charset=utf-8').header('content-language', settings.lang).header('cache-control', 'no-cache');
       return html;
     },
@@ -250,6 +255,8 @@ function seedSources({ comments }: RouteContext): RenderSources {
   return {
     article: (id, lang) => counted(isLang(lang) ? getArticle(id, lang) : undefined),
     related: (id, lang) => counted(isLang(lang) ? getRelated(id, lang) : undefined),
+    // The comment box's defaults (page-size 20, newest first): the page it would request itself.
+    firstComments: (thread) => comments.page(thread, { limit: 20, sort: 'newest' }),
     dataLanguages: LANGS,
     fallbackLanguage: 'en',
     mainArticleId: MAIN_ARTICLE_ID,

@@ -41,7 +41,8 @@ describe('POST /api/render', () => {
   });
 
   for (const [what, payload, status, code, field] of [
-    ['an element it does not render', { element: 'byline-comment-box', lang: 'th' }, 400, 'invalid_field', 'element'],
+    ['an element it does not render', { element: 'byline-photo-gallery', lang: 'th' }, 400, 'invalid_field', 'element'],
+    ['a comment page that breaks the contract', { element: 'byline-comment-box', data: { thread: 't', total: 1, items: [{ id: 'c', body: 'x' }] } }, 400, 'invalid_data', 'data.items[0].author'],
     ['no element', { lang: 'th' }, 400, 'missing_field', 'element'],
     ['a language it has no strings for', { element: 'byline-comment-count', data: 1, lang: 'xx' }, 400, 'unsupported_language', 'lang'],
     ['a malformed language tag', { element: 'byline-comment-count', data: 1, lang: 'th"><script>' }, 400, 'invalid_field', 'lang'],
@@ -129,6 +130,41 @@ describe('GET /oembed', () => {
   });
 });
 
+describe('POST /api/render: the comment box', () => {
+  const page = {
+    thread: 't1',
+    total: 2,
+    nextCursor: 'next',
+    items: [
+      { id: 'c1', author: { name: 'Somchai' }, body: 'สวัสดี <b>ครับ</b>', createdAt: '2024-12-27T10:00:00Z', status: 'published' },
+      { id: 'c2', author: { name: 'Held Back' }, body: 'not yet moderated', createdAt: '2024-12-27T10:05:00Z', status: 'pending' },
+      { id: 'c3', parentId: 'c1', author: { name: 'Lan' }, body: 'A reply', createdAt: '2024-12-27T11:00:00Z', status: 'published' },
+    ],
+  };
+
+  test('a first page: the heading with the count, comments and replies as text, no form, no pending comment', async () => {
+    const { app } = await makeApp();
+    const res = await render(app, { element: 'byline-comment-box', data: page, lang: 'th', timeZone: 'Asia/Bangkok', attributes: { api: '/api', thread: 't1' } });
+    assert.equal(res.statusCode, 200, res.body);
+    const text = visible(res.body);
+    for (const piece of ['ความคิดเห็น (2)', 'Somchai', 'สวัสดี <b>ครับ</b>', 'Lan', 'A reply', 'โหลดความคิดเห็นเพิ่มเติม']) {
+      assert.ok(text.includes(piece), `"${piece}" in ${text.slice(0, 300)}`);
+    }
+    assert.ok(!res.body.includes('<b>'), 'comment text is never markup');
+    assert.ok(!res.body.includes('Held Back') && !res.body.includes('not yet moderated'), 'a pending comment is not shown to everyone');
+    assert.ok(!/<form|<textarea|<input/.test(res.body), 'no post form without JavaScript');
+    assert.match(res.body, /<script type="application\/json">\{"thread":"t1"/);
+  });
+
+  test('without data: the loading state, for the browser to load', async () => {
+    const { app } = await makeApp();
+    const res = await render(app, { element: 'byline-comment-box', lang: 'vi', attributes: { api: '/api', thread: 't1' } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(res.body, /part="skeleton" aria-busy="true"/);
+    assert.ok(!res.body.includes('application/json'));
+  });
+});
+
 describe('GET /demo/server-rendered/', () => {
   test('the seed article in Thai, readable without JavaScript: headline, summary, byline, date, photos, related lists', async () => {
     const { app } = await makeApp();
@@ -155,6 +191,24 @@ describe('GET /demo/server-rendered/', () => {
     assert.ok(page.includes('<script type="module" src="/cdn/byline.hydrate.min.js"></script>'));
     assert.ok(!page.includes('blocking="render"'), 'nothing blocks rendering');
     assert.match(page, /<html lang="th" dir="ltr"/);
+  });
+
+  test("the seed thread's first page of comments, from the server's own store, read-only", async () => {
+    const { app } = await makeApp();
+    const thread = getArticle(MAIN_ARTICLE_ID, 'th')!.thread!;
+    const posted = await app.inject({
+      method: 'POST',
+      url: `/api/threads/${thread}/comments`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'render-test-0001' },
+      payload: { author: { name: 'ผู้อ่าน' }, body: 'บทความดีมาก' },
+    });
+    assert.equal(posted.statusCode, 201, posted.body);
+    const res = await app.inject({ url: '/demo/server-rendered/' });
+    const box = /<byline-comment-box\b[\s\S]*?<\/byline-comment-box>/.exec(res.body)?.[0] ?? '';
+    assert.match(box, new RegExp(`<byline-comment-box [^>]*api="/api" thread="${thread}"`));
+    const text = visible(box);
+    for (const piece of ['ความคิดเห็น (1)', 'ผู้อ่าน', 'บทความดีมาก']) assert.ok(text.includes(piece), `"${piece}" in ${text.slice(0, 300)}`);
+    assert.ok(!/<form|<textarea/.test(box), 'no post form without JavaScript');
   });
 
   test('the language switch works as a GET form: Arabic is right-to-left around the English data', async () => {

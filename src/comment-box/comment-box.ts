@@ -8,7 +8,7 @@
  * - `live-region`: messages, and what screen readers hear;
  * - `drafts` (storage) and `comments-api` (the REST contract and its calls).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ariaLevel, BylineElement } from '../core/byline-element.js';
 import type { LoadingMode } from '../core/near-viewport.js';
@@ -17,7 +17,7 @@ import { commentBoxStyles } from './comment-box.styles.js';
 import { CommentFormController } from './comment-form.js';
 import { focusComment, renderComments, renderSkeleton } from './comment-list.js';
 import { CommentPagesController } from './comment-pages.js';
-import type { CommentSort } from './comments-api.js';
+import type { CommentPage, CommentSort } from './comments-api.js';
 import { LiveRegionController } from './live-region.js';
 import { PostController } from './posting.js';
 
@@ -85,6 +85,14 @@ export class BylineCommentBox extends BylineElement {
   /** `lazy` (default): no request until the box is near the viewport. `eager`: load at once. */
   @property() loading: LoadingMode = 'lazy';
 
+  /**
+   * The thread's first page of comments, as `GET {api}/threads/{thread}/comments` answers it in this
+   * box's `sort`: shown at once and not requested. A child `<script type="application/json">` holding
+   * the page does the same from HTML. Checked like a fetched page; "Load more" continues from its
+   * `nextCursor`. Without it, the box loads the first page itself.
+   */
+  @property({ attribute: false }) page?: CommentPage;
+
   /** Level (1-6) of the "Comments (N)" heading, to fit the host page's outline; 2 by default and when out of range. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
@@ -99,6 +107,8 @@ export class BylineCommentBox extends BylineElement {
     () => this._posting.submit(),
   );
   private readonly _posting = new PostController(this, () => this.i18n.locale, this._form, this._pages, this._live);
+  /** Rendered on the server: the form, made in the browser, goes under the list, so nothing shown moves. */
+  private _formBelow?: boolean;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const source = changed.has('api') || changed.has('thread');
@@ -106,7 +116,8 @@ export class BylineCommentBox extends BylineElement {
       this._form.replyTo = undefined;
       this._form.restore();
     }
-    if (source || changed.has('sort') || changed.has('pageSize')) this._pages.load();
+    if (source || changed.has('sort') || changed.has('pageSize') || changed.has('page')) this._pages.load();
+    this._formBelow ??= isServer || !!this.renderRoot.querySelector('.box');
   }
 
   protected override render(): TemplateResult {
@@ -115,6 +126,7 @@ export class BylineCommentBox extends BylineElement {
     const { total } = this._pages;
     const replyTo = this._form.replyTo;
     const parentShown = this._pages.comments.some((comment) => comment.id === replyTo?.id);
+    const form = parentShown ? nothing : html`<slot name="form"></slot>`;
     return html`<section class="box" part="box" dir=${locale.dir} lang=${locale.language} aria-labelledby="heading">
       <div class="head">
         <div id="heading" class="heading" part="heading" role="heading" aria-level=${ariaLevel(this.headingLevel)}>
@@ -127,8 +139,7 @@ export class BylineCommentBox extends BylineElement {
           </select>
         </label>
       </div>
-      ${parentShown ? nothing : html`<slot name="form"></slot>`}
-      ${this._renderList()}
+      ${this._formBelow ? nothing : form} ${this._renderList()} ${this._formBelow ? form : nothing}
       ${this._live.render()}
     </section>`;
   }

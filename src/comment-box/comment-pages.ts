@@ -1,16 +1,16 @@
 /**
- * The thread's comments, a page at a time: the first page (lazily, when the box nears the viewport,
- * unless `loading="eager"`), "load more" by cursor, and the comments the reader posts meanwhile.
- * Requests go through the core's RequestController, so a box that leaves the page stops loading and
- * starts again when it comes back.
+ * The thread's comments, a page at a time: the first page (given as the `page` property or inline JSON,
+ * else fetched lazily, when the box nears the viewport, unless `loading="eager"`), "load more" by
+ * cursor, and the comments the reader posts meanwhile. Requests go through the core's RequestController,
+ * so a box that leaves the page stops loading and starts again when it comes back.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ContractError } from '../core/contract.js';
-import { RequestController } from '../core/data.js';
+import { DataController, RequestController } from '../core/data.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
 import type { LoadingMode } from '../core/near-viewport.js';
-import { fetchCommentPage, type Comment, type CommentPage, type CommentSort } from './comments-api.js';
+import { checkCommentPage, fetchCommentPage, type Comment, type CommentPage, type CommentSort } from './comments-api.js';
 
 /** `invalid`: an answer arrived but broke the contract; `failed`: no usable answer. */
 export type PagesStatus = 'loading' | 'ready' | 'failed' | 'invalid';
@@ -21,6 +21,7 @@ export interface PagesHost extends ReactiveControllerHost, HTMLElement {
   sort: CommentSort;
   pageSize: number;
   loading: LoadingMode;
+  page?: CommentPage;
 }
 
 export class CommentPagesController {
@@ -35,6 +36,10 @@ export class CommentPagesController {
   moreFailed = false;
 
   private readonly _request: RequestController;
+  /** The first page given with the box (property or inline JSON), checked like a fetched one. */
+  private readonly _given: DataController<CommentPage>;
+  /** The given page (or its failure) last shown: a new sort or a retry requests the first page instead. */
+  private _shown?: unknown;
 
   constructor(
     private readonly _host: PagesHost,
@@ -42,9 +47,10 @@ export class CommentPagesController {
     private readonly _onMore: (first: Comment) => void,
   ) {
     this._request = new RequestController(_host, () => this.load());
+    this._given = new DataController(_host, 'comments', checkCommentPage);
   }
 
-  /** Loads the first page, from scratch. */
+  /** Loads the first page, from scratch; a newly given one is shown as it is, without a request. */
   load(): void {
     this._load(false);
   }
@@ -77,6 +83,7 @@ export class CommentPagesController {
       this.total = this.nextCursor = undefined;
     }
     this._host.requestUpdate();
+    if (!more && this._takeGiven()) return;
     if (!api || !thread) {
       this._request.cancel();
       return this._failed(new ContractError(api ? 'thread' : 'api', 'attribute is required'), more);
@@ -89,7 +96,23 @@ export class CommentPagesController {
     );
   }
 
-  private _accept(page: CommentPage, more: boolean): void {
+  /**
+   * Shows a page given with the box that was not shown yet (its DataController has checked it and sent
+   * byline-load, or reported the failing field); true when it did, so nothing is requested.
+   */
+  private _takeGiven(): boolean {
+    const given = this._given;
+    given.sync(this._host.page, undefined);
+    const news = given.value ?? given.failure;
+    if (news === this._shown) return false;
+    this._shown = news;
+    this._request.cancel();
+    if (given.value) this._accept(given.value, false, true);
+    else this.status = 'invalid';
+    return true;
+  }
+
+  private _accept(page: CommentPage, more: boolean, announced?: boolean): void {
     // A comment the reader just posted may come again on a later page.
     const known = new Set(this.comments.map((comment) => comment.id));
     const fresh = page.items.filter((comment) => !known.has(comment.id));
@@ -99,7 +122,7 @@ export class CommentPagesController {
     this.status = 'ready';
     this.loadingMore = false;
     this._host.requestUpdate();
-    emit(this._host, 'byline-load', { value: page });
+    if (!announced) emit(this._host, 'byline-load', { value: page });
     const first = fresh.find((comment) => !comment.parentId);
     if (more && first) this._onMore(first);
   }

@@ -186,7 +186,7 @@ describe('the server validates request bodies with the shipped schemas', () => {
     ['ban-request', 'a date that is not a date', { until: 'tomorrow' }, 'invalid_field', 'until'],
     ['ban-request', 'a reason of 501 characters', { reason: 'r'.repeat(501) }, 'invalid_length', 'reason'],
     ['render-request', 'no element', { lang: 'th' }, 'missing_field', 'element'],
-    ['render-request', 'an element it does not render', { element: 'byline-comment-box' }, 'invalid_field', 'element'],
+    ['render-request', 'an element it does not render', { element: 'byline-comment-list' }, 'invalid_field', 'element'],
     ['render-request', 'a malformed language tag', { element: 'byline-comment-count', data: 1, lang: 'th"><script>' }, 'invalid_field', 'lang'],
     ['render-request', 'an attribute name that is not a name', { element: 'byline-comment-count', data: 1, attributes: { 'a b': 'x' } }, 'invalid_field', 'attributes'],
     ['demo-sign-in', 'no name', { moderator: true }, 'missing_field', 'name'],

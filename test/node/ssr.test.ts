@@ -2,11 +2,22 @@
 // way of giving it data, produces declarative shadow DOM with all of its text, and nothing throws.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fill, loadStrings, type Strings } from '../../src/core/i18n.js';
+import { fill, loadStrings, Locale, type Strings } from '../../src/core/i18n.js';
 import { checkData, renderToStream, renderToString, SUPPORTED_LANGUAGES } from '../../src/ssr.js';
 import { article, photo, PUBLISHED, sections, ZONE } from '../ssr/fixtures.js';
 
 const feed = { sections };
+const CREATED = '2024-12-27T08:20:10Z';
+const commentPage = {
+  thread: 't1',
+  total: 3,
+  nextCursor: 'cursor-2',
+  items: [
+    { id: 'c1', author: { name: 'Somchai' }, body: 'First <i>comment</i> & more', createdAt: CREATED, status: 'published' },
+    { id: 'c2', author: { name: 'Held Back' }, body: 'Awaiting its moderator', createdAt: CREATED, status: 'pending' },
+    { id: 'c3', parentId: 'c1', author: { name: 'Lan' }, body: 'A reply to it', createdAt: CREATED, status: 'published' },
+  ],
+};
 
 /** What a reader sees: the text outside tags, styles and comments, entities decoded. */
 function visibleText(html: string): string {
@@ -100,6 +111,37 @@ for (const lang of SUPPORTED_LANGUAGES) {
       assert.match(html, / number="2"/);
     });
 
+    for (const [path, data] of [
+      ['the .page property', commentPage],
+      ['inline JSON text', JSON.stringify(commentPage)],
+    ] as const) {
+      it(`comment box from ${path}: heading with the count, authors, localized times, texts, the reply, no form, no pending comment`, async () => {
+        const html = await renderToString('byline-comment-box', data, { lang, timeZone: ZONE, attributes: { api: '/api', thread: 't1' } });
+        const locale = new Locale(lang, lang, strings, ZONE);
+        assert.match(html, new RegExp(`<section class="box"[^>]* dir="${dir()}" lang="${lang}"`));
+        const text = visibleText(html);
+        includesAll(
+          text,
+          [locale.plural(strings.commentsHeading, 3), 'Somchai', 'First <i>comment</i> & more', 'Lan', 'A reply to it', locale.relative(CREATED), strings.reply, strings.loadMore],
+          `${lang} comment box`,
+        );
+        includesAll(html, [`datetime="${CREATED}"`, `title="${locale.date(CREATED, 'datetime')}"`, fill(strings.repliesTo, { name: 'Somchai' })], `${lang} comment box`);
+        assert.ok(!text.includes(strings.pendingBadge) && !html.includes('Held Back'), 'a comment awaiting moderation is never rendered for everyone');
+        assert.ok(!/<form|<textarea|<input/.test(html), 'no post form: the browser makes it');
+        assert.ok(!/<i>/.test(html), 'comment text is text, not markup');
+        // The page travels to the browser as inline JSON, so it shows it without requesting it again.
+        assert.match(html, /<\/template><script type="application\/json">\{"thread":"t1","total":3,"nextCursor":"cursor-2"/);
+        assert.deepEqual(warnings, []);
+      });
+    }
+
+    it('comment box without data: the localized loading state that keeps the list height, no request', async () => {
+      const html = await renderToString('byline-comment-box', undefined, { lang, attributes: { api: '/api', thread: 't1' } });
+      includesAll(visibleText(html), [strings.comments, strings.sortLabel, strings.loading], `${lang} comment box loading`);
+      assert.equal(html.match(/class="skeleton line"/g)?.length, 6, 'the placeholder lines hold the list height');
+      assert.ok(!html.includes('application/json'));
+    });
+
     it('comment count from a number, and without data the placeholder sized like a count', async () => {
       const counted = await renderToString('byline-comment-count', 3, { lang, attributes: { api: '/api', thread: 't1' } });
       includesAll(visibleText(counted), [plural(strings, lang, 3)], `${lang} count`);
@@ -146,8 +188,17 @@ describe('server rendering: bad data and the API', () => {
   });
 
   it('refuses a tag it does not render and an attribute the element does not have', async () => {
-    await assert.rejects(renderToString('byline-comment-box', {}), TypeError);
+    await assert.rejects(renderToString('byline-photo-gallery', {}), TypeError);
     await assert.rejects(renderToString('byline-article-card', article, { attributes: { onclick: 'x' } }), TypeError);
+  });
+
+  it('a comment page that breaks the contract renders the localized error state, and checkData names the field', async () => {
+    const broken = { ...commentPage, items: [{ id: 'x', author: { name: 'A' }, body: 'b', createdAt: 'yesterday', status: 'published' }] };
+    const html = await renderToString('byline-comment-box', broken, { lang: 'th', attributes: { api: '/api', thread: 't1' } });
+    const strings = await loadStrings('th');
+    includesAll(visibleText(html), [strings.invalidData], 'broken comment page');
+    assert.equal(checkData('byline-comment-box', broken)?.field, 'comments.items[0].createdAt');
+    assert.equal(checkData('byline-comment-box', commentPage), undefined);
   });
 
   it('checkData names the failing field as the browser would', () => {

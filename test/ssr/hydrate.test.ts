@@ -6,7 +6,8 @@
  * must keep every node (same text nodes, no DOM change a MutationObserver sees), its size, the focus,
  * and then respond to the reader.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { type } from '../fixtures.js';
 // @ts-expect-error served by the reference-server plugin at test time
 import { api } from '/__byline-e2e.js';
 import { article, photo, sections, ZONE } from './fixtures.js';
@@ -74,6 +75,30 @@ function unexpected(records: MutationRecord[]): string[] {
   return records
     .filter((r) => !(r.type === 'attributes' && (r.attributeName === 'defer-hydration' || r.attributeName === 'style' || same(r))))
     .map((r) => `${r.type} ${r.attributeName ?? ''} on <${(r.target as Element).localName ?? '#text'}>`);
+}
+
+/** Posts straight to the real server, as another reader's client would. */
+async function postApi(thread: string, name: string, body: string, parentId?: string): Promise<{ id: string }> {
+  const response = await fetch(`${api}/threads/${thread}/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ author: { name }, body, parentId }),
+  });
+  expect(response.status, body).to.equal(201);
+  return (await response.json()).comment;
+}
+
+/** Every request the page makes through fetch while `during` runs, passed through to the real server. */
+async function requestsDuring(during: () => Promise<void>): Promise<string[]> {
+  const requested: string[] = [];
+  const realFetch = window.fetch;
+  window.fetch = (input, init) => (requested.push(`${init?.method ?? 'GET'} ${String(input)}`), realFetch(input, init));
+  try {
+    await during();
+  } finally {
+    window.fetch = realFetch;
+  }
+  return requested;
 }
 
 function allTexts(root: ShadowRoot): Text[] {
@@ -154,6 +179,93 @@ describe('hydration of server-rendered elements', () => {
     await waitUntil(() => events.includes('close'), 'the dialog closes');
     expect(events).to.deep.equal(['open', 'close']);
     expect(dialog.open).to.equal(false);
+  });
+
+  it('a comment box with its first page keeps every node and position, requests nothing, then loads more and posts', async () => {
+    const thread = `ssr-${Date.now().toString(36)}`;
+    const first = await postApi(thread, 'สมชาย', 'ความเห็นแรก');
+    await postApi(thread, 'Lan', 'คำตอบ', first.id);
+    await postApi(thread, 'Minh', 'ความเห็นที่สอง');
+    await postApi(thread, 'Anong', 'ความเห็นที่สาม');
+    // The page the box would ask for itself (page-size 2, newest first), as a CMS reads it from its store.
+    const page = await (await fetch(`${api}/threads/${thread}/comments?limit=2&sort=newest`)).json();
+    expect(page.nextCursor, 'a later page exists').to.be.a('string');
+    const held = await place(
+      await serverRender({ element: 'byline-comment-box', data: page, lang: 'th', timeZone: 'Asia/Bangkok', attributes: { api, thread, 'page-size': 2, loading: 'eager' } }),
+    );
+    const { el } = held;
+    const root = el.shadowRoot!;
+    const bodies = () => [...root.querySelectorAll('[part="text"]')].map((node) => node.textContent!.trim());
+    expect(bodies()).to.deep.equal(['ความเห็นที่สาม', 'ความเห็นที่สอง']);
+    expect(el.querySelector('form'), 'no form before hydration').to.equal(null);
+    const nodes = [...root.querySelectorAll('[part="heading"], article.comment, [part="more"]')];
+    const boxes = () => nodes.map((node) => JSON.stringify(node.getBoundingClientRect()));
+    const before = boxes();
+    const shifts: PerformanceEntry[] = [];
+    const shiftObserver = new PerformanceObserver((list) => shifts.push(...list.getEntries()));
+    shiftObserver.observe({ type: 'layout-shift' });
+
+    const requested = await requestsDuring(async () => {
+      await held.release();
+      await el.updateComplete;
+      // An eager box would have sent its first request by now: give queued work a task to run.
+      await new Promise((resolve) => setTimeout(resolve));
+    });
+    shifts.push(...shiftObserver.takeRecords());
+    shiftObserver.disconnect();
+
+    expect(requested, 'the first page is not requested again').to.deep.equal([]);
+    // Hydration changed nothing the server rendered; the only new thing is the post form, in the light DOM.
+    const form = el.querySelector('form')!;
+    expect(form, 'the post form appears').to.be.instanceOf(HTMLFormElement);
+    const outsideForm = held.records.filter((r) => !(r.target === el && [...r.addedNodes].every((n) => n === form)) && !form.contains(r.target));
+    expect(unexpected(outsideForm)).to.deep.equal([]);
+    expect(allTexts(root)).to.deep.equal(held.texts);
+    expect([...root.querySelectorAll('[part="heading"], article.comment, [part="more"]')]).to.deep.equal(nodes);
+    expect(boxes(), 'nothing the server rendered moved').to.deep.equal(before);
+    expect(shifts.map((entry) => (entry as PerformanceEntry & { value: number }).value)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    // "Load more" continues from the server's page: exactly one request, with its cursor.
+    const more = await requestsDuring(async () => {
+      const loaded = oneEvent(el, 'byline-load');
+      root.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+      await loaded;
+      await el.updateComplete;
+    });
+    expect(more).to.deep.equal([`GET ${api}/threads/${thread}/comments?limit=2&sort=newest&cursor=${encodeURIComponent(page.nextCursor)}`]);
+    expect(bodies()).to.deep.equal(['ความเห็นที่สาม', 'ความเห็นที่สอง', 'ความเห็นแรก', 'คำตอบ']);
+
+    // Posting works after hydration: one POST, and the comment is listed.
+    const posts = await requestsDuring(async () => {
+      type(el, 'name', 'ผู้อ่าน');
+      type(el, 'body', 'หลังจากไฮเดรชัน');
+      await el.updateComplete;
+      const posted = oneEvent(el, 'byline-comment-posted');
+      form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await posted;
+      await el.updateComplete;
+    });
+    expect(posts).to.deep.equal([`POST ${api}/threads/${thread}/comments`]);
+    expect(bodies()[0]).to.equal('หลังจากไฮเดรชัน');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a comment box rendered without data shows its loading state, then loads the first page once', async () => {
+    const thread = `ssr-empty-${Date.now().toString(36)}`;
+    await postApi(thread, 'Lan', 'Only comment');
+    const held = await place(await serverRender({ element: 'byline-comment-box', lang: 'en', attributes: { api, thread, loading: 'eager' } }));
+    const root = held.el.shadowRoot!;
+    expect(root.querySelector('[part="skeleton"]')).to.not.equal(null);
+    const requested = await requestsDuring(async () => {
+      const loaded = oneEvent(held.el, 'byline-load');
+      await held.release();
+      await loaded;
+      await held.el.updateComplete;
+    });
+    expect(requested).to.deep.equal([`GET ${api}/threads/${thread}/comments?limit=20&sort=newest`]);
+    expect(root.querySelector('[part="text"]')!.textContent!.trim()).to.equal('Only comment');
+    await expect(held.el).to.be.accessible();
   });
 
   it('a comment count given by the server keeps its text and fetches nothing', async () => {
