@@ -332,23 +332,23 @@ export class CommentActions implements ReactiveController {
     const strings = this.strings!;
     const own = this._own(comment);
     const step = this._confirming?.id === comment.id ? this._confirming : undefined;
-    const button = (kind: string, label: string, name: string | typeof nothing, action: () => void) =>
-      html`<button class="reply" data-action="${kind}-${comment.id}" aria-label=${name} @click=${action}>${label}</button>`;
+    const button = (kind: string, label: string, action: () => void) =>
+      html`<button class="reply" data-action="${kind}-${comment.id}" @click=${action}>${label}</button>`;
     let controls: unknown = nothing;
     if (step) {
       const question = `confirm-${comment.id}`;
       controls = html`<span role="group" aria-labelledby=${question}>
         <span id=${question}>${step.kind === 'delete' ? strings.deleteConfirm : strings.reportConfirm}</span>
-        ${button('confirm', step.kind === 'delete' ? strings.delete : strings.report, nothing, () => this._confirmed(comment, step))}
-        ${button('back', strings.cancel, nothing, () => this._step(comment, undefined))}
+        ${button('confirm', step.kind === 'delete' ? strings.delete : strings.report, () => this._confirmed(comment, step))}
+        ${button('back', strings.cancel, () => this._step(comment, undefined))}
       </span>`;
     } else if (own) {
-      controls = html`${button('edit', strings.edit, strings.editLabel, () => this._startEdit(comment))}
-        ${button('delete', strings.delete, nothing, () => this._step(comment, 'delete'))}`;
+      controls = html`${button('edit', strings.edit, () => this._startEdit(comment))}
+        ${button('delete', strings.delete, () => this._step(comment, 'delete'))}`;
     } else if (comment.status === 'published') {
       controls = this._reported.has(comment.id)
         ? html`<span class="note">${strings.reported}</span>`
-        : button('report', strings.report, fill(strings.reportOf, { name: comment.author.name }), () => this._step(comment, 'report'));
+        : button('report', strings.report, () => this._step(comment, 'report'));
     }
     if (controls === nothing && !this._notes.has(comment.id)) return nothing;
     return html`<div class="actions" part="actions" aria-busy=${this._busy === comment.id}>${controls}${this._note(comment)}</div>`;

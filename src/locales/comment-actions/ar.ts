@@ -21,7 +21,6 @@ const ar: ActionStrings = {
   deleteConfirm: 'هل تريد حذف تعليقك؟ لا يمكن التراجع عن ذلك.',
   deleted: 'تم حذف تعليقك.',
   report: 'إبلاغ',
-  reportOf: 'الإبلاغ عن تعليق {name}',
   reportConfirm: 'هل تريد الإبلاغ عن هذا التعليق إلى المشرفين؟',
   reported: 'تم الإبلاغ',
   reportedThanks: 'شكرًا لك. سيراجع المشرفون هذا التعليق.',

@@ -21,7 +21,6 @@ const de: ActionStrings = {
   deleteConfirm: 'Ihren Kommentar löschen? Das kann nicht rückgängig gemacht werden.',
   deleted: 'Ihr Kommentar wurde gelöscht.',
   report: 'Melden',
-  reportOf: 'Kommentar von {name} melden',
   reportConfirm: 'Diesen Kommentar der Moderation melden?',
   reported: 'Gemeldet',
   reportedThanks: 'Danke. Die Moderation prüft diesen Kommentar.',

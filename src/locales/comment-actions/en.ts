@@ -28,7 +28,6 @@ export interface ActionStrings {
   deleteConfirm: string;
   deleted: string;
   report: string;
-  reportOf: string;
   reportConfirm: string;
   reported: string;
   reportedThanks: string;
@@ -61,7 +60,6 @@ const en: ActionStrings = {
   deleteConfirm: 'Delete your comment? This cannot be undone.',
   deleted: 'Your comment was deleted.',
   report: 'Report',
-  reportOf: 'Report comment by {name}',
   reportConfirm: 'Report this comment to the moderators?',
   reported: 'Reported',
   reportedThanks: 'Thank you. The moderators will review this comment.',

@@ -21,7 +21,6 @@ const es: ActionStrings = {
   deleteConfirm: '¿Eliminar tu comentario? No se puede deshacer.',
   deleted: 'Tu comentario se ha eliminado.',
   report: 'Denunciar',
-  reportOf: 'Denunciar el comentario de {name}',
   reportConfirm: '¿Denunciar este comentario a los moderadores?',
   reported: 'Denunciado',
   reportedThanks: 'Gracias. Los moderadores revisarán este comentario.',

@@ -21,7 +21,6 @@ const fr: ActionStrings = {
   deleteConfirm: 'Supprimer votre commentaire ? Cette action est définitive.',
   deleted: 'Votre commentaire a été supprimé.',
   report: 'Signaler',
-  reportOf: 'Signaler le commentaire de {name}',
   reportConfirm: 'Signaler ce commentaire aux modérateurs ?',
   reported: 'Signalé',
   reportedThanks: 'Merci. Les modérateurs vont examiner ce commentaire.',

@@ -21,7 +21,6 @@ const id: ActionStrings = {
   deleteConfirm: 'Hapus komentar Anda? Tindakan ini tidak dapat dibatalkan.',
   deleted: 'Komentar Anda telah dihapus.',
   report: 'Laporkan',
-  reportOf: 'Laporkan komentar dari {name}',
   reportConfirm: 'Laporkan komentar ini kepada moderator?',
   reported: 'Dilaporkan',
   reportedThanks: 'Terima kasih. Moderator akan meninjau komentar ini.',

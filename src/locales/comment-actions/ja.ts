@@ -21,7 +21,6 @@ const ja: ActionStrings = {
   deleteConfirm: 'コメントを削除しますか？元に戻せません。',
   deleted: 'コメントを削除しました。',
   report: '報告',
-  reportOf: '{name} さんのコメントを報告',
   reportConfirm: 'このコメントをモデレーターに報告しますか？',
   reported: '報告済み',
   reportedThanks: 'ありがとうございます。モデレーターがこのコメントを確認します。',

@@ -21,7 +21,6 @@ const ko: ActionStrings = {
   deleteConfirm: '댓글을 삭제할까요? 되돌릴 수 없습니다.',
   deleted: '댓글이 삭제되었습니다.',
   report: '신고',
-  reportOf: '{name} 님의 댓글 신고',
   reportConfirm: '이 댓글을 관리자에게 신고할까요?',
   reported: '신고됨',
   reportedThanks: '감사합니다. 관리자가 이 댓글을 검토합니다.',

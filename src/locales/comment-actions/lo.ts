@@ -21,7 +21,6 @@ const lo: ActionStrings = {
   deleteConfirm: 'ລຶບຄຳເຫັນຂອງທ່ານບໍ? ການລຶບນີ້ຍົກເລີກບໍ່ໄດ້.',
   deleted: 'ຄຳເຫັນຂອງທ່ານຖືກລຶບແລ້ວ.',
   report: 'ລາຍງານ',
-  reportOf: 'ລາຍງານຄຳເຫັນຂອງ {name}',
   reportConfirm: 'ລາຍງານຄຳເຫັນນີ້ໃຫ້ຜູ້ດູແລບໍ?',
   reported: 'ລາຍງານແລ້ວ',
   reportedThanks: 'ຂອບໃຈ. ຜູ້ດູແລຈະກວດສອບຄຳເຫັນນີ້.',

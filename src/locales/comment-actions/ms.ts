@@ -21,7 +21,6 @@ const ms: ActionStrings = {
   deleteConfirm: 'Padam ulasan anda? Tindakan ini tidak boleh dibatalkan.',
   deleted: 'Ulasan anda telah dipadam.',
   report: 'Laporkan',
-  reportOf: 'Laporkan ulasan oleh {name}',
   reportConfirm: 'Laporkan ulasan ini kepada moderator?',
   reported: 'Telah dilaporkan',
   reportedThanks: 'Terima kasih. Moderator akan menyemak ulasan ini.',

@@ -21,7 +21,6 @@ const pt: ActionStrings = {
   deleteConfirm: 'Excluir seu comentário? Isso não pode ser desfeito.',
   deleted: 'Seu comentário foi excluído.',
   report: 'Denunciar',
-  reportOf: 'Denunciar comentário de {name}',
   reportConfirm: 'Denunciar este comentário aos moderadores?',
   reported: 'Denunciado',
   reportedThanks: 'Obrigado. Os moderadores vão analisar este comentário.',

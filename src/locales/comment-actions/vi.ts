@@ -21,7 +21,6 @@ const vi: ActionStrings = {
   deleteConfirm: 'Xóa bình luận của bạn? Thao tác này không thể hoàn tác.',
   deleted: 'Bình luận của bạn đã bị xóa.',
   report: 'Báo cáo',
-  reportOf: 'Báo cáo bình luận của {name}',
   reportConfirm: 'Báo cáo bình luận này cho người kiểm duyệt?',
   reported: 'Đã báo cáo',
   reportedThanks: 'Cảm ơn bạn. Người kiểm duyệt sẽ xem xét bình luận này.',

@@ -21,7 +21,6 @@ const zhHans: ActionStrings = {
   deleteConfirm: '删除您的评论？此操作无法撤销。',
   deleted: '您的评论已删除。',
   report: '举报',
-  reportOf: '举报 {name} 的评论',
   reportConfirm: '向管理员举报这条评论？',
   reported: '已举报',
   reportedThanks: '谢谢。管理员会审核这条评论。',

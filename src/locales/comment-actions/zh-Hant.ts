@@ -21,7 +21,6 @@ const zhHant: ActionStrings = {
   deleteConfirm: '刪除您的留言？此操作無法復原。',
   deleted: '您的留言已刪除。',
   report: '檢舉',
-  reportOf: '檢舉 {name} 的留言',
   reportConfirm: '向管理員檢舉這則留言？',
   reported: '已檢舉',
   reportedThanks: '謝謝。管理員會審核這則留言。',
