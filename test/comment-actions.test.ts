@@ -109,13 +109,23 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     expect(el.querySelector('textarea'), 'no form fields').to.be.null;
     await expect(el).to.be.accessible();
 
-    // Nobody answers: the reader is told where to sign in.
-    const unanswered = oneEvent(el, 'byline-auth-required');
+    // The page takes it on (preventDefault): the box adds nothing of its own.
+    const cancel = (event: Event) => event.preventDefault();
+    el.addEventListener('byline-auth-required', cancel);
+    const taken = oneEvent(el, 'byline-auth-required');
     await press(button);
-    const first = await unanswered;
-    expect([first.detail.reason, first.cancelable, first.bubbles, first.composed]).to.deep.equal(['required', true, true, true]);
+    const first = await taken;
+    expect([first.detail.reason, first.cancelable, first.bubbles, first.composed, first.defaultPrevented]).to.deep.equal(['required', true, true, true, true]);
     await el.updateComplete;
-    expect(formMessage(el)).to.equal('Hãy đăng nhập trên trang này rồi quay lại để bình luận.');
+    const HINT = 'Hãy đăng nhập trên trang này rồi quay lại để bình luận.';
+    expect(formMessage(el), 'no hint when the page handles sign-in').to.not.equal(HINT);
+    el.removeEventListener('byline-auth-required', cancel);
+
+    // Nobody answers: the reader is told where to sign in.
+    await press(el.querySelector<HTMLButtonElement>('[data-sign-in]'));
+    await el.updateComplete;
+    expect(formMessage(el)).to.equal(HINT);
+    expect(status(el)).to.equal(HINT);
 
     // The page takes it on (preventDefault) and signs the reader in.
     const token = await sign({ sub: 'reader-2', name: 'Minh' });
