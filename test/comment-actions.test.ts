@@ -61,7 +61,7 @@ const focused = (el: BylineCommentBox) => el.shadowRoot!.activeElement ?? docume
 
 /** Focuses `target` and presses Enter: a keyboard reader's activation. */
 async function press(target: HTMLElement | null, key = 'Enter') {
-  expect(target, 'the control is there').to.exist;
+  expect(target, 'the control is there').to.not.equal(null);
   target!.focus();
   await sendKeys({ press: key });
 }
@@ -81,7 +81,7 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     expect(el.querySelector('.byline-comment-form__identity')!.textContent!.trim()).to.equal('Commenting as Nok Signed');
     const picture = el.querySelector<HTMLImageElement>('.byline-comment-form__identity img')!;
     expect([picture.src, picture.alt, picture.loading, picture.width]).to.deep.equal([PICTURE, '', 'lazy', 32]);
-    expect(el.querySelector('[name="name"]'), 'no name field').to.be.null;
+    expect(el.querySelector('[name="name"]'), 'no name field').to.equal(null);
     await expect(el).to.be.accessible();
 
     let sent: Record<string, unknown> | undefined;
@@ -96,7 +96,7 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     expect(mine.querySelector('[part="signed-in"]')!.textContent!.trim()).to.equal('✓ Signed in');
     expect(mine.querySelector<HTMLImageElement>('[part="avatar"]')!.alt).to.equal('');
     const anonymous = [...el.shadowRoot!.querySelectorAll('article')].find((node) => node.textContent!.includes('An anonymous comment'))!;
-    expect(anonymous.querySelector('[part="signed-in"]'), 'a free-text name gets no mark, whatever it says').to.be.null;
+    expect(anonymous.querySelector('[part="signed-in"]'), 'a free-text name gets no mark, whatever it says').to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -106,7 +106,7 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     const el = await box(thread, { base: requiredApi, lang: 'vi' });
     const button = await waitUntil(() => el.querySelector<HTMLButtonElement>('[data-sign-in]'), 'the sign-in prompt').then(() => el.querySelector<HTMLButtonElement>('[data-sign-in]')!);
     expect(button.textContent!.trim()).to.equal('Đăng nhập để bình luận');
-    expect(el.querySelector('textarea'), 'no form fields').to.be.null;
+    expect(el.querySelector('textarea'), 'no form fields').to.equal(null);
     await expect(el).to.be.accessible();
 
     // The page takes it on (preventDefault): the box adds nothing of its own.
@@ -176,7 +176,7 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     await waitUntil(() => warn.calledWithMatch(/auth-token is not a sign-in token/), 'the warning');
     el.pageSize = 10;
     await el.updateComplete;
-    expect(el.querySelector('[name="name"]'), 'the name field').to.exist;
+    expect(el.querySelector('[name="name"]'), 'the name field').to.not.equal(null);
     expect(warn.getCalls().filter((call) => /auth-token/.test(String(call.args[0])))).to.have.length(1);
     expect(identityOf('a.b.c')).to.equal(undefined);
   });
@@ -270,14 +270,14 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     const el = await box(thread, { lang: 'fr' });
     await waitUntil(() => action(el, 'report', id), 'the Report button');
     expect(action(el, 'report', id)!.textContent!.trim()).to.equal('Signaler');
-    expect(action(el, 'edit', id), 'no Edit on others\' comments').to.be.null;
+    expect(action(el, 'edit', id), 'no Edit on others\' comments').to.equal(null);
     await press(action(el, 'report', id));
     await waitUntil(() => focused(el) === action(el, 'confirm', id), 'the confirmation');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => article(el, id).querySelector('[part="actions"] .note'), 'reported');
     expect(article(el, id).querySelector('[part="actions"] span.note')!.textContent!.trim()).to.equal('Signalé');
     expect(article(el, id).querySelector('[part="actions"] p')!.textContent!.trim()).to.equal('Merci. Les modérateurs vont examiner ce commentaire.');
-    expect(action(el, 'report', id), 'no second Report button').to.be.null;
+    expect(action(el, 'report', id), 'no second Report button').to.equal(null);
     await expect(el).to.be.accessible();
 
     const again = await box(thread, { lang: 'fr' });
