@@ -205,7 +205,10 @@ export class CommentActions implements ReactiveController {
     }
     const token = this._host.authToken || undefined;
     if (token !== this._token) this._tokenChanged(token);
-    this._form.signIn = this.strings ? { prompt: this._prompt(), identity: this._identityTemplate() } : undefined;
+    // A server that says it ignores tokens (`anonymous`) needs the name field; one that does not say is trusted with the token.
+    this._form.signIn = this.strings
+      ? { prompt: this._prompt(), identity: this._pages.auth === 'anonymous' ? undefined : this._identityTemplate() }
+      : undefined;
   }
 
   /** The hooks the comment list calls for each comment, once the strings are here. */

@@ -115,22 +115,33 @@ export class BylineCommentBox extends BylineElement {
     () => this._post(),
   );
   private _posting?: Promise<PostController>;
+  private _poster?: PostController;
   private _actions?: Promise<CommentActions | void>;
   private _extras?: CommentActions;
 
-  /** Sending a comment: its code loads the first time a reader posts. */
-  private _post(): void {
+  /**
+   * Sending a comment: its code (posting, post-failure) is loaded once the thread is shown, off the first
+   * render, and at the latest when the reader sends.
+   */
+  private _loadPosting(): Promise<PostController> {
     const locale = () => this.i18n.locale;
-    (this._posting ??= import('./posting.js').then(
-      ({ PostController }) => new PostController(this, locale, this._form, this._pages, this._live, (code) =>
-        this._loadActions().then((actions) => (actions ? actions.authFailed(code) : this._live.say(locale().strings.rejected, true)))),
-    )).then(
-      (posting) => posting.submit(),
-      () => {
+    return (this._posting ??= import('./posting.js').then(
+      ({ PostController }) => (this._poster = new PostController(this, locale, this._form, this._pages, this._live, (code) =>
+        this._loadActions().then((actions) => (actions ? actions.authFailed(code) : this._live.say(locale().strings.rejected, true))))),
+      (error) => {
         // Nothing was sent: the next press tries again.
         this._posting = undefined;
-        this._live.say(`${locale().strings.networkFailed} ${locale().strings.keptDraft}`, true);
+        throw error;
       },
+    ));
+  }
+
+  private _post(): void {
+    // Loaded already (the usual case): at once, so the press and its checks happen in the same task.
+    if (this._poster) return void this._poster.submit();
+    this._loadPosting().then(
+      (posting) => posting.submit(),
+      () => this._live.say(`${this.i18n.locale.strings.networkFailed} ${this.i18n.locale.strings.keptDraft}`, true),
     );
   }
 
@@ -146,7 +157,10 @@ export class BylineCommentBox extends BylineElement {
   }
 
   protected override updated(): void {
-    if (this.authToken || this._pages.status === 'ready') this._loadActions();
+    if (this.authToken || this._pages.status === 'ready') {
+      this._loadActions();
+      this._loadPosting().catch(() => undefined);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
