@@ -96,11 +96,15 @@ const LOCALES = readdirSync('dist/locales')
 const cdnLocales = (prefix) => ({
   name: 'byline-cdn-locales',
   transform(code, id) {
-    if (!/[\\/]dist[\\/]core[\\/]i18n\.js$/.test(id)) return null;
-    const map = /export const localeLoaders = \{[^}]*\};/;
-    if (!map.test(code)) this.error('the locale map `localeLoaders` was not found in dist/core/i18n.js');
-    const loaders = `Object.fromEntries(${JSON.stringify(LOCALES)}.map((language) => [language, () => import(\`${prefix}\${language}.js\`)]))`;
-    return { code: code.replace(map, `export const localeLoaders = ${loaders};`), map: null };
+    // The comment actions' own strings (src/locales/comment-actions/) are cdn/locales/comment-actions/<language>.js
+    // the same way; their chunk is always in cdn/chunks/, so the way there is fixed.
+    const actions = /[\\/]dist[\\/]comment-box[\\/]comment-actions\.js$/.test(id);
+    if (!actions && !/[\\/]dist[\\/]core[\\/]i18n\.js$/.test(id)) return null;
+    const [name, path] = actions ? ['actionStringLoaders', '../locales/comment-actions/'] : ['localeLoaders', prefix];
+    const map = new RegExp(`export const ${name} = \\{[^}]*\\};`);
+    if (!map.test(code)) this.error(`the locale map \`${name}\` was not found in ${id}`);
+    const loaders = `Object.fromEntries(${JSON.stringify(LOCALES)}.map((language) => [language, () => import(\`${path}\${language}.js\`)]))`;
+    return { code: code.replace(map, `export const ${name} = ${loaders};`), map: null };
   },
 });
 
@@ -145,9 +149,16 @@ const bundleEntry = () => ({
 // undefined, which is what the helper expects, so Rollup's warning about it says nothing new.
 const onwarn = (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning);
 
+// What only some readers use (the comment actions, the post-failure messages) is a chunk of its own that
+// the single-file bundles import when needed; it takes Lit and core from the bundle itself. By default
+// Rollup keeps an entry's exports exactly as written and so would move the whole bundle into a shared
+// chunk behind a one-line byline.min.js; 'allow-extension' lets it add the exports those chunks need.
+const bundleChunks = 'allow-extension';
+
 export default [
   {
     input: { 'byline.min': BUNDLE_ENTRY },
+    preserveEntrySignatures: bundleChunks,
     output,
     onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins()],
@@ -156,6 +167,7 @@ export default [
   // client-only pages keep byline.min.js, which never carries it.
   {
     input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
+    preserveEntrySignatures: bundleChunks,
     output,
     onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins({ keepHtml: true })],
@@ -163,6 +175,7 @@ export default [
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({
     input: { [`byline.${language}.min`]: `${BUNDLE_ENTRY}${language}` },
+    preserveEntrySignatures: bundleChunks,
     output,
     onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins()],
@@ -179,9 +192,14 @@ export default [
     output: { ...output, manualChunks: (id) => (SHARED.test(id) ? 'core' : undefined) },
     plugins: [cdnLocales('../locales/'), ...plugins()],
   },
-  // The strings of each language: cdn/locales/<language>.js.
+  // The strings of each language: cdn/locales/<language>.js, and the comment actions' cdn/locales/comment-actions/<language>.js.
   {
-    input: Object.fromEntries(LOCALES.map((language) => [`locales/${language}`, `dist/locales/${language}.js`])),
+    input: Object.fromEntries(
+      LOCALES.flatMap((language) => [
+        [`locales/${language}`, `dist/locales/${language}.js`],
+        [`locales/comment-actions/${language}`, `dist/locales/comment-actions/${language}.js`],
+      ]),
+    ),
     output,
     plugins: plugins(),
   },

@@ -24,7 +24,7 @@ const shots = [
 ];
 
 // Every language with a strings file (src/locales/), each shown in the demo through its language switch.
-const LANGUAGES = readdirSync(new URL('../src/locales/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
+const LANGUAGES = readdirSync(new URL('../src/locales/', import.meta.url)).filter((file) => file.endsWith('.ts')).map((file) => file.replace(/\.ts$/, ''));
 const WIDGETS = [
   ['card', '#card'],
   ['photo', '#photo-1'],

@@ -32,6 +32,9 @@ async function mount(lang = 'en', extra: Partial<Pick<BylineCommentBox, 'maxLeng
 
 async function loaded(el: BylineCommentBox): Promise<void> {
   await waitUntil(() => !shadow(el).querySelector('[part="skeleton"]'), 'the list loads');
+  // Posting and the comment actions load once the thread is shown (docs/design.md); a reader's first
+  // press waits for them, these tests press at once.
+  await Promise.all([import('../src/comment-box/posting.js'), import('../src/comment-box/comment-actions.js')]);
   await el.updateComplete;
 }
 

@@ -22,7 +22,7 @@ export function referenceServerPlugin() {
       // Sign-in is optional on the e2e servers: anonymous flows work as before, and the identity and desk
       // tests sign tokens with this secret.
       const ssoSecret = 'e2e-sso-secret-0123456789abcdef0123456789';
-      const start = async (name, rateLimits) => {
+      const start = async (name, rateLimits, more = {}) => {
         const app = await buildApp({
           dbPath: join(folder, `${name}.sqlite`),
           allowedOrigins: testOrigins,
@@ -30,6 +30,7 @@ export function referenceServerPlugin() {
           rateLimits,
           auth: 'optional',
           sso: { secret: ssoSecret },
+          ...more,
         });
         await app.listen({ port: 0, host: '127.0.0.1' });
         apps.push(app);
@@ -38,7 +39,15 @@ export function referenceServerPlugin() {
       // One server with generous limits for the flows, one with the default post limit for 429s.
       const main = await start('main', { post: { max: 10_000, timeWindow: 60_000 }, read: { max: 10_000, timeWindow: 60_000 } });
       const limited = await start('limited', { post: { max: 2, timeWindow: 60_000 } });
+      const generous = { post: { max: 10_000, timeWindow: 60_000 }, read: { max: 10_000, timeWindow: 60_000 } };
+      // Sign-in required; and a server whose clock moves on a second at every reading, with no edit window,
+      // so an author's edit is always after the window (a fake clock, no waiting).
+      const required = await start('required', generous, { auth: 'required' });
+      let tick = Date.now();
+      const closed = await start('closed', generous, { editWindowS: 0, now: () => new Date((tick += 1000)) });
       moduleSource = [
+        `export const requiredApi = ${JSON.stringify(`${required}/api`)};`,
+        `export const closedApi = ${JSON.stringify(`${closed}/api`)};`,
         `export const origin = ${JSON.stringify(main)};`,
         `export const api = ${JSON.stringify(`${main}/api`)};`,
         `export const limitedApi = ${JSON.stringify(`${limited}/api`)};`,

@@ -70,6 +70,7 @@ export class Comments {
       total: totals[thread],
       items: [...top, ...replies].map(toWire),
       nextCursor: rows.length > options.limit ? this.cursors.encode(scope, top[top.length - 1]) : null,
+      auth: this.settings.auth,
     };
   }
 

@@ -16,7 +16,7 @@ export interface Reader {
   address: string;
 }
 
-export type AuthMode = 'anonymous' | 'optional' | 'required';
+export type { AuthMode } from '../../src/core/wire-types.js';
 
 /** The namespace of signed-in author ids: no anonymous author has an id, so none can collide. */
 export const SSO_PREFIX = 'sso:';

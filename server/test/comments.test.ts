@@ -9,7 +9,7 @@ describe('GET /api/threads/:thread/comments', () => {
     const { app } = await makeApp();
     const { res, json } = await getComments(app, 'never-used');
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(json, { thread: 'never-used', total: 0, items: [], nextCursor: null });
+    assert.deepEqual(json, { thread: 'never-used', total: 0, items: [], nextCursor: null, auth: 'anonymous' });
   });
 
   test('thread ids: the allowed alphabet up to 128 chars; anything else is a 400 on "thread"', async () => {

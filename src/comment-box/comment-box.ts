@@ -3,9 +3,10 @@
  * - `comment-pages`: loading the thread a page at a time (on the core's RequestController);
  * - `comment-list`: the comments' templates;
  * - `comment-form`: the light-DOM form, the reader's draft, field errors and the character count;
- * - `posting`: sending a comment and putting the answer in the list;
- * - `post-failure`: what a failed post tells the reader;
+ * - `posting`: sending a comment and putting the answer in the list, and `post-failure`: what a failed
+ *   post tells the reader; both load the first time a reader posts;
  * - `live-region`: messages, and what screen readers hear;
+ * - `comment-actions`: sign-in, the signed-in marks, and Edit, Delete and Report, loaded only once needed;
  * - `drafts` (storage) and `comments-api` (the REST contract and its calls).
  */
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -17,9 +18,10 @@ import { commentBoxStyles } from './comment-box.styles.js';
 import { CommentFormController } from './comment-form.js';
 import { focusComment, renderComments, renderSkeleton } from './comment-list.js';
 import { CommentPagesController } from './comment-pages.js';
+import type { CommentActions } from './comment-actions.js';
 import type { CommentPage, CommentSort } from './comments-api.js';
 import { LiveRegionController } from './live-region.js';
-import { PostController } from './posting.js';
+import type { PostController } from './posting.js';
 
 /**
  * @tagname byline-comment-box
@@ -35,6 +37,9 @@ import { PostController } from './posting.js';
  * @fires byline-error - Loading or posting failed; the box shows a localized message.
  * @fires byline-comment-submit - Cancelable, before a post is sent; `detail.body` is the outgoing JSON.
  * @fires byline-comment-posted - The server accepted a comment (`detail.comment`, maybe `pending`).
+ * @fires byline-auth-required - Cancelable: the reader asked to sign in (`detail.reason` `required`), or the
+ * server refused their token (`expired`). Sign the reader in, then set `authToken`; call `preventDefault()`
+ * when the page handles it, else the box tells the reader to sign in on the site.
  *
  * @slot form - Reserved: the element puts its own post form here.
  *
@@ -54,6 +59,10 @@ import { PostController } from './posting.js';
  * @csspart error - The load error box.
  * @csspart retry - The load error's retry button.
  * @csspart more - The "Load more" button.
+ * @csspart signed-in - The mark on a comment by a reader signed in through the site's login.
+ * @csspart avatar - A signed-in author's picture.
+ * @csspart edited - The "edited" label.
+ * @csspart actions - A comment's Edit, Delete or Report buttons and their confirmations.
  *
  * @cssproperty --byline-comment-box-background - Box background (defaults to the theme surface).
  * @cssproperty --byline-comment-box-border - Box border, e.g. `1px solid #ddd` (default none).
@@ -96,6 +105,13 @@ export class BylineCommentBox extends BylineElement {
   /** Level (1-6) of the "Comments (N)" heading, to fit the host page's outline; 2 by default and when out of range. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /**
+   * The reader's sign-in token from the site's login (a JWT its backend signs), sent as
+   * `Authorization: Bearer …` with posts, edits, deletes and reports. Never reflected to the attribute,
+   * logged or shown; the box only reads its name and picture to show who is posting (the server verifies it).
+   */
+  @property({ attribute: 'auth-token' }) authToken?: string;
+
   private readonly _live = new LiveRegionController(this);
   private readonly _pages = new CommentPagesController(this, (first) =>
     this.updateComplete.then(() => focusComment(this.renderRoot, first.id)),
@@ -104,11 +120,58 @@ export class BylineCommentBox extends BylineElement {
     this,
     () => this.i18n.locale,
     this._live,
-    () => this._posting.submit(),
+    () => this._post(),
   );
-  private readonly _posting = new PostController(this, () => this.i18n.locale, this._form, this._pages, this._live);
   /** Rendered on the server: the form, made in the browser, goes under the list, so nothing shown moves. */
   private _formBelow?: boolean;
+  private _posting?: Promise<PostController>;
+  private _poster?: PostController;
+  private _actions?: Promise<CommentActions | void>;
+  private _extras?: CommentActions;
+
+  /**
+   * Sending a comment: its code (posting, post-failure) is loaded once the thread is shown, off the first
+   * render, and at the latest when the reader sends.
+   */
+  private _loadPosting(): Promise<PostController> {
+    const locale = () => this.i18n.locale;
+    return (this._posting ??= import('./posting.js').then(
+      ({ PostController }) => (this._poster = new PostController(this, locale, this._form, this._pages, this._live, (code) =>
+        this._loadActions().then((actions) => (actions ? actions.authFailed(code) : this._live.say(locale().strings.rejected, true))))),
+      (error) => {
+        // Nothing was sent: the next press tries again.
+        this._posting = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  private _post(): void {
+    // Loaded already (the usual case): at once, so the press and its checks happen in the same task.
+    if (this._poster) return void this._poster.submit();
+    this._loadPosting().then(
+      (posting) => posting.submit(),
+      () => this._live.say(`${this.i18n.locale.strings.networkFailed} ${this.i18n.locale.strings.keptDraft}`, true),
+    );
+  }
+
+  /**
+   * The comment actions (sign-in, marks, Edit, Delete, Report), loaded once a token is set or the thread
+   * is shown: Report is on every comment, and a server that requires sign-in says so in the first page.
+   */
+  private _loadActions(): Promise<CommentActions | void> {
+    return (this._actions ??= import('./comment-actions.js').then(
+      ({ CommentActions }) => (this._extras = new CommentActions(this, () => this.i18n.locale, this._form, this._pages, this._live)),
+      (error) => console.warn('[byline] <byline-comment-box>: the comment actions could not be loaded.', error),
+    ));
+  }
+
+  protected override updated(): void {
+    if (this.authToken || this._pages.status === 'ready') {
+      this._loadActions();
+      this._loadPosting().catch(() => undefined);
+    }
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const source = changed.has('api') || changed.has('thread');
@@ -152,7 +215,7 @@ export class BylineCommentBox extends BylineElement {
       const kind = pages.status === 'invalid' ? 'contract' : 'network';
       return this.renderFailure({ failure: { kind, retryable: true }, retry: () => pages.load() });
     }
-    return renderComments({ locale, pages, replyTo: this._form.replyTo, onReply: (comment) => this._form.openReply(comment) });
+    return renderComments({ locale, pages, extras: this._extras?.extras(), replyTo: this._form.replyTo, onReply: (comment) => this._form.openReply(comment) });
   }
 }
 

@@ -6,7 +6,7 @@
  * The form element is made when the box first connects, never in a constructor or render(), so the
  * box can be rendered where there is no document (a server render); it is rendered in hostUpdated.
  */
-import { html, nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, render, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { fill, type Locale } from '../core/i18n.js';
 import { commentFormStyles } from './comment-box.styles.js';
 import { focusReplyButton } from './comment-list.js';
@@ -45,6 +45,11 @@ export class CommentFormController implements ReactiveController {
   replyTo?: Comment;
   /** A post is on its way: the fields are read-only and the button says "Sending". */
   sending = false;
+  /**
+   * Set by the comment actions (loaded when sign-in matters): `prompt` replaces the fields (sign-in is
+   * required and there is no token), `identity` the name field (the reader is signed in: no name is sent).
+   */
+  signIn?: { prompt?: unknown; identity?: unknown };
 
   private _form?: HTMLFormElement;
   private readonly _uid = `byline-comment-${++instances}`;
@@ -120,7 +125,7 @@ export class CommentFormController implements ReactiveController {
   validate(): boolean {
     const { strings } = this._locale();
     const errors: FieldErrors = {};
-    if (!this.draft.name.trim()) errors.name = strings.nameRequired;
+    if (!this.signIn?.identity && !this.draft.name.trim()) errors.name = strings.nameRequired;
     if (!this.draft.body.trim()) errors.body = strings.bodyRequired;
     else if (codePoints(this.draft.body) > this._host.maxLength) errors.body = this._counterText();
     this.setErrors(errors);
@@ -146,7 +151,8 @@ export class CommentFormController implements ReactiveController {
 
   /** The JSON body of the post for `draft`. */
   postBody(draft: Draft): CommentPost {
-    const body: CommentPost = { author: { name: draft.name.trim() }, body: draft.body.trim() };
+    const text = draft.body.trim();
+    const body: CommentPost = this.signIn?.identity ? { body: text } : { author: { name: draft.name.trim() }, body: text };
     if (this.replyTo) body.parentId = this.replyTo.id;
     const trap = this._form?.querySelector<HTMLInputElement>('[name="website"]')?.value;
     if (trap) body.website = trap;
@@ -202,9 +208,10 @@ export class CommentFormController implements ReactiveController {
     return left < 0 ? locale.plural(locale.strings.tooLong, -left) : locale.plural(locale.strings.charactersLeft, left);
   }
 
-  private _render(): TemplateResult {
+  private _render(): unknown {
     const { strings } = this._locale();
-    const { _uid: uid, errors, sending, replyTo: parent } = this;
+    const { _uid: uid, errors, sending, replyTo: parent, signIn } = this;
+    if (signIn?.prompt) return signIn.prompt;
     const over = codePoints(this.draft.body) > this._host.maxLength;
     const describe = (field: Field, extra = '') =>
       `${errors[field] ? `${uid}-${field}-error` : ''} ${extra}`.trim() || nothing;
@@ -212,13 +219,13 @@ export class CommentFormController implements ReactiveController {
       errors[field] ? html`<p id="${uid}-${field}-error" class="byline-comment-form__error">${errors[field]}</p>` : nothing;
     const message = this._live.message;
     return html`${parent ? html`<p>${fill(strings.replyTo, { name: parent.author.name })}</p>` : nothing}
-      <div>
+      ${signIn?.identity ?? html`<div>
         <label for="${uid}-name">${strings.nameLabel}</label>
         <input id="${uid}-name" name="name" autocomplete="name" required ?readonly=${sending}
           aria-invalid=${!!errors.name} aria-describedby=${describe('name')}
           .value=${this.draft.name} @input=${(event: Event) => this._edit('name', (event.target as HTMLInputElement).value)} />
         ${error('name')}
-      </div>
+      </div>`}
       <div>
         <label for="${uid}-body">${strings.bodyLabel}</label>
         <textarea id="${uid}-body" name="body" rows="4" required ?readonly=${sending}

@@ -8,8 +8,19 @@ import { fill, type Locale } from '../core/i18n.js';
 import type { CommentPagesController } from './comment-pages.js';
 import type { Comment } from './comments-api.js';
 
+/** What the comment actions (comment-actions.ts, loaded only when needed) add to each shown comment. */
+export interface CommentExtras {
+  /** After the author's name: the signed-in mark and picture, "edited". */
+  meta(comment: Comment): unknown;
+  /** The author's editor in place of the text while they edit it; undefined otherwise. */
+  text(comment: Comment): unknown;
+  /** Edit and Delete on the reader's own comments, Report on others', with their confirmations. */
+  controls(comment: Comment): unknown;
+}
+
 export interface ListView {
   locale: Locale;
+  extras?: CommentExtras;
   pages: CommentPagesController;
   /** The comment the form answers; the form's slot goes under it. */
   replyTo?: Comment;
@@ -49,7 +60,7 @@ function renderThread(view: ListView, comment: Comment, replies: Comment[]): Tem
   const { strings } = view.locale;
   const open = view.replyTo?.id === comment.id;
   return html`<li>
-    ${renderComment(view.locale, comment)}
+    ${renderComment(view, comment)}
     ${comment.status === 'published' && !comment.deleted
       ? html`<button class="reply" part="reply" data-reply=${comment.id} aria-expanded=${open}
           aria-label=${fill(strings.replyTo, { name: comment.author.name })} @click=${() => view.onReply(comment)}>
@@ -58,14 +69,14 @@ function renderThread(view: ListView, comment: Comment, replies: Comment[]): Tem
       : nothing}
     ${replies.length
       ? html`<ul class="replies" part="replies" aria-label=${comment.deleted ? nothing : fill(strings.repliesTo, { name: comment.author.name })}>
-          ${replies.map((reply) => html`<li>${renderComment(view.locale, reply)}</li>`)}
+          ${replies.map((reply) => html`<li>${renderComment(view, reply)}</li>`)}
         </ul>`
       : nothing}
     ${open ? html`<slot name="form"></slot>` : nothing}
   </li>`;
 }
 
-function renderComment(locale: Locale, comment: Comment): TemplateResult {
+function renderComment({ locale, extras }: ListView, comment: Comment): TemplateResult {
   // Deleted, kept only to hold its replies' place: no name, no time, no text of the author's.
   if (comment.deleted)
     return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
@@ -74,12 +85,14 @@ function renderComment(locale: Locale, comment: Comment): TemplateResult {
   return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
     <p class="meta">
       <span class="author" part="author" dir="auto">${comment.author.name}</span>
+      ${extras?.meta(comment)}
       <time part="time" datetime=${comment.createdAt} title=${locale.date(comment.createdAt, 'datetime')}>
         ${locale.relative(comment.createdAt)}
       </time>
       ${comment.status === 'pending' ? html`<span class="badge" part="badge">${locale.strings.pendingBadge}</span>` : nothing}
     </p>
-    <p class="text" part="text" dir="auto">${comment.body}</p>
+    ${extras?.text(comment) ?? html`<p class="text" part="text" dir="auto">${comment.body}</p>`}
+    ${extras?.controls(comment)}
   </article>`;
 }
 

@@ -30,6 +30,8 @@ export class CommentPagesController {
   /** Published comments in the thread, replies included; unknown until the first page. */
   total?: number;
   nextCursor?: string;
+  /** The server's sign-in mode from the last page (`anonymous`, `optional`, `required`); unknown before. */
+  auth?: string;
   status: PagesStatus = 'loading';
   loadingMore = false;
   /** The last "load more" failed; the comments already shown stay. */
@@ -119,6 +121,7 @@ export class CommentPagesController {
     this.comments = [...this.comments, ...fresh];
     this.total = page.total;
     this.nextCursor = page.nextCursor;
+    this.auth = page.auth;
     this.status = 'ready';
     this.loadingMore = false;
     this._host.requestUpdate();

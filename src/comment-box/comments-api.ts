@@ -4,52 +4,47 @@
  * naming the field. Every request the comment box makes goes through this module.
  */
 import { ContractError, count, dateTime, list, object, oneOf, optional, requiredText, text, type Check } from '../core/contract.js';
-import { requestJson } from '../core/fetch.js';
+import { requestJson, type RequestOptions } from '../core/fetch.js';
+import type { AuthMode, WireComment, WireCommentPage, WireCommentPost } from '../core/wire-types.js';
 
 export type CommentSort = 'newest' | 'oldest';
+export type { AuthMode };
 
-export interface Comment {
-  id: string;
+/**
+ * A comment as the box holds it: the wire type (src/core/wire-types.ts, which the server uses too), with
+ * a top-level comment's `parentId: null` turned into absent.
+ */
+export type Comment = Omit<WireComment, 'parentId'> & {
   /** The top-level comment this one answers; absent for a top-level comment. */
   parentId?: string;
-  author: { name: string };
-  body: string;
-  createdAt: string;
-  /** `pending`: held for moderation, shown only to the reader who wrote it. */
-  status: 'published' | 'pending';
-  /** Deleted by its author or a moderator: name and body are empty; it stays to hold its replies' place. */
-  deleted?: true;
-}
+};
 
-export interface CommentPage {
-  thread: string;
-  /** Published comments in the thread, replies included. */
-  total: number;
+export interface CommentPage extends Omit<WireCommentPage, 'items' | 'nextCursor' | 'auth'> {
   /** One page of top-level comments in the requested order, then all their replies (oldest first). */
   items: Comment[];
   nextCursor?: string;
+  /** Kept as any text: a sign-in mode this box does not know counts as `anonymous`. */
+  auth?: string;
 }
 
 /**
  * The JSON body of a POST. A `byline-comment-submit` listener may add fields (e.g. `extra`); they are
- * sent as they are.
+ * sent as they are. A signed-in reader's post has no `author`: the server takes the name from the token.
  */
-export interface CommentPost {
-  author: { name: string };
-  body: string;
+export interface CommentPost extends Omit<WireCommentPost, 'parentId'> {
   parentId?: string;
-  /** The honeypot field's value; sent only when a (robot) filled it in. */
-  website?: string;
   [field: string]: unknown;
 }
 
 const commentFields = object<Comment>({
   id: requiredText,
   parentId: optional(requiredText),
-  author: object({ name: text }),
+  // `id` and `picture` are checked only as text here; the comment actions show a picture only over https.
+  author: object({ name: text, id: optional(text), picture: optional(text) }),
   body: text,
   createdAt: dateTime,
   status: oneOf('published', 'pending'),
+  editedAt: optional(dateTime),
   deleted: optional((value, path) => {
     if (value !== true) throw new ContractError(path, 'must be true');
     return true as const;
@@ -68,6 +63,7 @@ export const checkCommentPage: Check<CommentPage> = object<CommentPage>({
   total: count,
   items: list(checkComment),
   nextCursor: optional(requiredText),
+  auth: optional(text),
 });
 
 export const checkPosted: Check<{ comment: Comment }> = object({ comment: checkComment });
@@ -107,10 +103,25 @@ export async function fetchCommentPage(
 }
 
 /**
+ * One call on a thread's comments (`path` after `/comments`), with the reader's sign-in token when there
+ * is one. Only GETs are retried (core/fetch.ts): a post, edit, delete or report is sent once.
+ */
+export function commentCall(
+  api: string,
+  thread: string,
+  token: string | undefined,
+  options: RequestOptions & { path?: string },
+): Promise<unknown> {
+  const headers = { ...options.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return requestJson(commentsUrl(api, thread, options.path), { ...options, headers });
+}
+
+/**
  * Posts a comment once: a POST is never retried automatically. The same `key` (Idempotency-Key) for
  * the same body stores the comment at most once, however often it is sent.
  */
-export async function postComment(api: string, thread: string, body: CommentPost, key: string): Promise<Comment> {
-  const answer = await requestJson(commentsUrl(api, thread), { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+export async function postComment(api: string, thread: string, body: CommentPost, key: string, token?: string): Promise<Comment> {
+  const answer = await commentCall(api, thread, token, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
   return checkPosted(answer, 'response').comment;
 }

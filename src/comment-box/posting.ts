@@ -6,6 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
+import type { RequestError } from '../core/fetch.js';
 import type { Locale } from '../core/i18n.js';
 import type { CommentFormController } from './comment-form.js';
 import { focusComment } from './comment-list.js';
@@ -38,6 +39,8 @@ declare global {
 export interface PostHost extends ReactiveControllerHost, HTMLElement {
   api?: string;
   thread?: string;
+  /** The reader's sign-in token, sent with the post. */
+  authToken?: string;
   readonly renderRoot: ParentNode;
 }
 
@@ -51,6 +54,8 @@ export class PostController {
     private readonly _form: CommentFormController,
     private readonly _pages: CommentPagesController,
     private readonly _live: LiveRegionController,
+    /** A 401: sign-in is required or the token was refused (`auth_required`, `invalid_token`). */
+    private readonly _authFailed: (code?: string) => void,
   ) {}
 
   async submit(): Promise<void> {
@@ -71,7 +76,7 @@ export class PostController {
     form.sending = true;
     this._live.clear();
     try {
-      const comment = await postComment(api, thread, body, draft.key!);
+      const comment = await postComment(api, thread, body, draft.key!, this._host.authToken);
       form.posted(id, draft, parent);
       this._pages.add(comment);
       const { strings } = this._locale();
@@ -87,6 +92,12 @@ export class PostController {
   }
 
   private _failed(error: unknown, id: string, draft: Draft): void {
+    const detail = errorDetail(error, 'contract');
+    const request = error as Partial<RequestError>;
+    if (request.status === 401) {
+      reportError(this._host, detail, false);
+      return this._authFailed(request.body?.code);
+    }
     const failure = postFailure(error, this._locale());
     const form = this._form;
     if (failure.retryAt !== undefined) this._retryAt = failure.retryAt;
@@ -95,7 +106,6 @@ export class PostController {
     this._live.say(failure.message, true);
     if (failure.field) form.focusField(failure.field);
     // A broken answer is a bug worth a warning; a refused post is the reader's to fix.
-    const detail = errorDetail(error, 'contract');
     reportError(this._host, { ...detail, field: failure.serverField ?? detail.field }, detail.kind === 'contract');
   }
 }

@@ -39,12 +39,12 @@ export class RequestError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** GET only; POST never retries. */
+  /** GET only; other methods never retry. */
   retries?: number;
 }
 
@@ -134,6 +134,8 @@ async function attempt(url: string, options: RequestOptions): Promise<unknown> {
       if (options.signal?.aborted) throw abortError();
       throw new RequestError('network', `Could not reach ${url}.`);
     }
+    // 204 No Content (a DELETE): nothing to read.
+    if (response.status === 204) return undefined;
     let parsed: unknown;
     let parseFailed = false;
     try {
@@ -174,7 +176,7 @@ function isRetryable(error: unknown): error is RequestError {
   return error.status >= 500;
 }
 
-/** Fetches JSON. GETs retry transient failures with backoff; POSTs are sent exactly once. */
+/** Fetches JSON. GETs retry transient failures with backoff; other methods are sent exactly once. */
 export async function requestJson(url: string, options: RequestOptions = {}): Promise<unknown> {
   const method = options.method ?? 'GET';
   const retries = method === 'GET' ? (options.retries ?? DEFAULT_RETRIES) : 0;

@@ -7,6 +7,12 @@ export type { Article, RelatedFeed, RelatedKind, RelatedSection } from './contra
 
 export type CommentStatus = 'published' | 'pending';
 
+/**
+ * Whether posting needs the site's sign-in: `anonymous` (free-text names), `optional` (a token signs the
+ * post, none posts anonymously) or `required` (a post without a token is `401 auth_required`).
+ */
+export type AuthMode = 'anonymous' | 'optional' | 'required';
+
 export interface WireComment {
   id: string;
   /** The top-level comment this one answers; null for a top-level comment. */
@@ -43,6 +49,8 @@ export interface WireCommentPage {
   /** One page of top-level comments, then all their published replies (oldest first). */
   items: WireComment[];
   nextCursor: string | null;
+  /** The server's sign-in mode, so a widget can offer sign-in before the reader writes; absent means `anonymous`. */
+  auth?: AuthMode;
 }
 
 /** The body of `POST {api}/threads/{thread}/comments`. */

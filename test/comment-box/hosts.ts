@@ -59,7 +59,11 @@ export class FormHost extends LitElement {
     this.submits++;
     return this.posting.submit();
   });
-  readonly posting = new PostController(this, () => ENGLISH, this.form, this.pages, this.live);
+  /** The codes of 401 answers the post controller handed on (to the comment actions, in the box). */
+  readonly authFailures: (string | undefined)[] = [];
+  readonly posting = new PostController(this, () => ENGLISH, this.form, this.pages, this.live, (code) => {
+    this.authFailures.push(code);
+  });
 
   override render(): TemplateResult {
     return html`<slot name="form"></slot>${this.live.render()}`;
