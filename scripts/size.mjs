@@ -50,7 +50,7 @@ export const BUDGETS = {
  */
 export const KNOWN_MISSES = {
   bundle: { ceiling: 24 * KB, issue: 'issue 4 (blocked: the 18 KB budget is out of reach); 24 KB is the ceiling for what issues 11-16 add' },
-  'comment-box': { ceiling: 6.2 * KB, issue: 'issue 16 (split into modules with decorators) and issue 11 (deleted comments); posting and the comment actions are lazy-loaded since issue 11, the rest is to be won back the same way' },
+  'comment-box': { ceiling: 6.3 * KB, issue: 'issue 16 (split into modules with decorators), issue 11 (deleted comments) and issue 13 (a given first page, server rendering); posting and the comment actions are lazy-loaded since issue 11, the rest is to be won back the same way' },
 };
 
 export const gzip = (data) => gzipSync(data, { level: 9 }).length;

@@ -158,6 +158,8 @@ export const COUNT_STATES: Case[] = [
     afterTest(() => answer(json({ counts: { t1: 1 } })));
     const el = await count(s, () => new Promise<Response>((resolve) => (answer = resolve)));
     await waitUntil(() => has(el, '[part="placeholder"]'), 'placeholder');
+    // The batcher sends a moment after the placeholder shows; the answer above needs its request.
+    await waitUntil(() => answer, 'the count request is sent');
     return el;
   }],
   ['filled', counted(12)],

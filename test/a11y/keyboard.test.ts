@@ -93,15 +93,18 @@ describe('keyboard walkthroughs', () => {
       </div>`);
       const el = wrapper.querySelector<BylineCommentBox>('byline-comment-box')!;
       await waitUntil(() => !shadow(el).querySelector('[part="skeleton"]'), 'the list loads');
+      // The comment actions (Report) are a chunk of their own, loaded once the thread is shown.
+      await waitUntil(() => reportButton(el, 'a'), 'the comment actions load');
       await el.updateComplete;
       return el;
     }
     const field = (el: HTMLElement, name: string) => el.querySelector(`form [name="${name}"]`);
     const submitButton = (el: HTMLElement) => el.querySelector('form button[type="submit"]');
     const replyButton = (el: HTMLElement, id: string) => shadow(el).querySelector(`[data-reply="${id}"]`);
+    const reportButton = (el: HTMLElement, id: string) => shadow(el).querySelector(`[data-action="report-${id}"]`);
     const status = (el: HTMLElement) => shadow(el).querySelector('[role="status"]')!.textContent!.trim();
 
-    it('tabs through sort, name, comment, submit, Reply (and back from Cancel reply), and Load more', async () => {
+    it('tabs through sort, name, comment, submit, Report and Reply on each comment (and back from Cancel reply), and Load more', async () => {
       const api = serve({ list: (request) => json(request.url.searchParams.has('cursor') ? later() : thread()) });
       const el = await mount();
       await clickStart();
@@ -118,7 +121,9 @@ describe('keyboard walkthroughs', () => {
       // The hidden anti-spam field is skipped.
       expectFocusOn(submitButton(el), 'Tab 4: submit');
       await press('Tab');
-      expectFocusOn(replyButton(el, 'a'), 'Tab 5: Reply to Lan');
+      expectFocusOn(reportButton(el, 'a'), 'Tab 5: Report (Lan)');
+      await press('Tab');
+      expectFocusOn(replyButton(el, 'a'), 'Tab 6: Reply to Lan');
 
       // Reply: the form opens under the comment with the cursor in the comment field.
       await press('Enter');
@@ -138,6 +143,10 @@ describe('keyboard walkthroughs', () => {
       expect(replyButton(el, 'a')!.getAttribute('aria-expanded')).to.equal('false');
 
       await press('Tab');
+      expectFocusOn(reportButton(el, 'r1'), 'Tab: Report (the reply by Minh)');
+      await press('Tab');
+      expectFocusOn(reportButton(el, 'b'), 'Tab: Report (Somchai)');
+      await press('Tab');
       expectFocusOn(replyButton(el, 'b'), 'Tab: Reply to Somchai');
       await press('Tab');
       const more = shadow(el).querySelector('[part="more"]');
@@ -147,12 +156,14 @@ describe('keyboard walkthroughs', () => {
       await waitUntil(() => focused() === shadow(el).querySelector('[data-id="c"]'), 'Load more focuses the first new comment');
       expect(api.gets().at(-1)!.url.searchParams.get('cursor')).to.equal('page-2');
       await press('Tab');
-      expectFocusOn(replyButton(el, 'c'), 'Tab after the new comment: its Reply');
+      expectFocusOn(reportButton(el, 'c'), 'Tab after the new comment: its Report');
+      await press('Tab');
+      expectFocusOn(replyButton(el, 'c'), 'Tab: its Reply');
       await press('Tab');
       expectFocusOn(document.getElementById('end'), 'Tab: out of the widget', true);
 
       // And all the way back: Shift+Tab from the end reaches the sort switch again.
-      for (let i = 0; i < 7; i++) await press('Shift+Tab');
+      for (let i = 0; i < 11; i++) await press('Shift+Tab');
       expectFocusOn(sort, 'Shift+Tab back to the sort switch');
     });
 
@@ -205,7 +216,9 @@ describe('keyboard walkthroughs', () => {
       expect((field(el, 'body') as HTMLTextAreaElement).value).to.equal('');
       // From the new comment the reader can answer it straight away.
       await press('Tab');
-      expectFocusOn(replyButton(el, 'mine'), 'Tab from the new comment: its Reply');
+      expectFocusOn(reportButton(el, 'mine'), 'Tab from the new comment: its Report');
+      await press('Tab');
+      expectFocusOn(replyButton(el, 'mine'), 'Tab: its Reply');
     });
   });
 
