@@ -270,6 +270,9 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     const el = await box(thread, { lang: 'fr' });
     await waitUntil(() => action(el, 'report', id), 'the Report button');
     expect(action(el, 'report', id)!.textContent!.trim()).to.equal('Signaler');
+    // Many comments have a Report button: each is described by its comment's author.
+    const describedBy = action(el, 'report', id)!.getAttribute('aria-describedby')!;
+    expect(el.shadowRoot!.getElementById(describedBy)?.textContent, 'Report is described by the author').to.equal('Troll');
     expect(action(el, 'edit', id), 'no Edit on others\' comments').to.equal(null);
     await press(action(el, 'report', id));
     await waitUntil(() => focused(el) === action(el, 'confirm', id), 'the confirmation');

@@ -336,7 +336,8 @@ export class CommentActions implements ReactiveController {
     const own = this._own(comment);
     const step = this._confirming?.id === comment.id ? this._confirming : undefined;
     const button = (kind: string, label: string, action: () => void) =>
-      html`<button class="reply" data-action="${kind}-${comment.id}" @click=${action}>${label}</button>`;
+      // Described by the author's name: a list of comments has many Report buttons.
+      html`<button class="reply" data-action="${kind}-${comment.id}" aria-describedby="author-${comment.id}" @click=${action}>${label}</button>`;
     let controls: unknown = nothing;
     if (step) {
       const question = `confirm-${comment.id}`;

@@ -79,6 +79,15 @@ export const commentBoxStyles = css`
     white-space: pre-line;
     overflow-wrap: anywhere;
   }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.5em;
+  }
+  .controls:empty {
+    display: none;
+  }
   .reply {
     padding: 0 0.25em;
     border: none;

@@ -59,14 +59,15 @@ export function renderComments(view: ListView): TemplateResult {
 function renderThread(view: ListView, comment: Comment, replies: Comment[]): TemplateResult {
   const { strings } = view.locale;
   const open = view.replyTo?.id === comment.id;
-  return html`<li>
-    ${renderComment(view, comment)}
-    ${comment.status === 'published' && !comment.deleted
+  const reply =
+    comment.status === 'published' && !comment.deleted
       ? html`<button class="reply" part="reply" data-reply=${comment.id} aria-expanded=${open}
           aria-label=${fill(strings.replyTo, { name: comment.author.name })} @click=${() => view.onReply(comment)}>
           ${strings.reply}
         </button>`
-      : nothing}
+      : nothing;
+  return html`<li>
+    ${renderComment(view, comment, reply)}
     ${replies.length
       ? html`<ul class="replies" part="replies" aria-label=${comment.deleted ? nothing : fill(strings.repliesTo, { name: comment.author.name })}>
           ${replies.map((reply) => html`<li>${renderComment(view, reply)}</li>`)}
@@ -76,7 +77,8 @@ function renderThread(view: ListView, comment: Comment, replies: Comment[]): Tem
   </li>`;
 }
 
-function renderComment({ locale, extras }: ListView, comment: Comment): TemplateResult {
+/** One comment; `reply` (its Reply button) leads the row of its controls, so the primary action comes first. */
+function renderComment({ locale, extras }: ListView, comment: Comment, reply: unknown = nothing): TemplateResult {
   // Deleted, kept only to hold its replies' place: no name, no time, no text of the author's.
   if (comment.deleted)
     return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
@@ -84,7 +86,7 @@ function renderComment({ locale, extras }: ListView, comment: Comment): Template
     </article>`;
   return html`<article class="comment" part="comment" data-id=${comment.id} tabindex="-1">
     <p class="meta">
-      <span class="author" part="author" dir="auto">${comment.author.name}</span>
+      <span id="author-${comment.id}" class="author" part="author" dir="auto">${comment.author.name}</span>
       ${extras?.meta(comment)}
       <time part="time" datetime=${comment.createdAt} title=${locale.date(comment.createdAt, 'datetime')}>
         ${locale.relative(comment.createdAt)}
@@ -92,7 +94,7 @@ function renderComment({ locale, extras }: ListView, comment: Comment): Template
       ${comment.status === 'pending' ? html`<span class="badge" part="badge">${locale.strings.pendingBadge}</span>` : nothing}
     </p>
     ${extras?.text(comment) ?? html`<p class="text" part="text" dir="auto">${comment.body}</p>`}
-    ${extras?.controls(comment)}
+    <div class="controls">${reply}${extras?.controls(comment)}</div>
   </article>`;
 }
 

@@ -104,7 +104,7 @@ describe('keyboard walkthroughs', () => {
     const reportButton = (el: HTMLElement, id: string) => shadow(el).querySelector(`[data-action="report-${id}"]`);
     const status = (el: HTMLElement) => shadow(el).querySelector('[role="status"]')!.textContent!.trim();
 
-    it('tabs through sort, name, comment, submit, Report and Reply on each comment (and back from Cancel reply), and Load more', async () => {
+    it('tabs through sort, name, comment, submit, Reply and Report on each comment (and back from Cancel reply), and Load more', async () => {
       const api = serve({ list: (request) => json(request.url.searchParams.has('cursor') ? later() : thread()) });
       const el = await mount();
       await clickStart();
@@ -121,9 +121,7 @@ describe('keyboard walkthroughs', () => {
       // The hidden anti-spam field is skipped.
       expectFocusOn(submitButton(el), 'Tab 4: submit');
       await press('Tab');
-      expectFocusOn(reportButton(el, 'a'), 'Tab 5: Report (Lan)');
-      await press('Tab');
-      expectFocusOn(replyButton(el, 'a'), 'Tab 6: Reply to Lan');
+      expectFocusOn(replyButton(el, 'a'), 'Tab 5: Reply to Lan');
 
       // Reply: the form opens under the comment with the cursor in the comment field.
       await press('Enter');
@@ -143,11 +141,13 @@ describe('keyboard walkthroughs', () => {
       expect(replyButton(el, 'a')!.getAttribute('aria-expanded')).to.equal('false');
 
       await press('Tab');
+      expectFocusOn(reportButton(el, 'a'), 'Tab: Report (Lan), after its Reply');
+      await press('Tab');
       expectFocusOn(reportButton(el, 'r1'), 'Tab: Report (the reply by Minh)');
       await press('Tab');
-      expectFocusOn(reportButton(el, 'b'), 'Tab: Report (Somchai)');
-      await press('Tab');
       expectFocusOn(replyButton(el, 'b'), 'Tab: Reply to Somchai');
+      await press('Tab');
+      expectFocusOn(reportButton(el, 'b'), 'Tab: Report (Somchai)');
       await press('Tab');
       const more = shadow(el).querySelector('[part="more"]');
       expectFocusOn(more, 'Tab: Load more');
@@ -156,9 +156,9 @@ describe('keyboard walkthroughs', () => {
       await waitUntil(() => focused() === shadow(el).querySelector('[data-id="c"]'), 'Load more focuses the first new comment');
       expect(api.gets().at(-1)!.url.searchParams.get('cursor')).to.equal('page-2');
       await press('Tab');
-      expectFocusOn(reportButton(el, 'c'), 'Tab after the new comment: its Report');
+      expectFocusOn(replyButton(el, 'c'), 'Tab after the new comment: its Reply');
       await press('Tab');
-      expectFocusOn(replyButton(el, 'c'), 'Tab: its Reply');
+      expectFocusOn(reportButton(el, 'c'), 'Tab: its Report');
       await press('Tab');
       expectFocusOn(document.getElementById('end'), 'Tab: out of the widget', true);
 
@@ -216,9 +216,9 @@ describe('keyboard walkthroughs', () => {
       expect((field(el, 'body') as HTMLTextAreaElement).value).to.equal('');
       // From the new comment the reader can answer it straight away.
       await press('Tab');
-      expectFocusOn(reportButton(el, 'mine'), 'Tab from the new comment: its Report');
+      expectFocusOn(replyButton(el, 'mine'), 'Tab from the new comment: its Reply');
       await press('Tab');
-      expectFocusOn(replyButton(el, 'mine'), 'Tab: its Reply');
+      expectFocusOn(reportButton(el, 'mine'), 'Tab: its Report');
     });
   });
 
