@@ -32,6 +32,8 @@ async function openBox(thread: string, authToken: string, lang = 'en'): Promise<
     html`<byline-comment-box api=${api} thread=${thread} lang=${lang} loading="eager" .authToken=${authToken}></byline-comment-box>`,
   );
   await waitUntil(() => !el.shadowRoot!.querySelector('[part="skeleton"]'), 'the list loads');
+  // The signed-in form comes with the comment actions, a chunk loaded once the thread is shown.
+  await waitUntil(() => el.querySelector('.byline-comment-form__identity'), 'the signed-in reader is shown');
   await el.updateComplete;
   return el;
 }
