@@ -3,6 +3,7 @@ import { defineElement } from './core/define.js';
 
 export { BylineCommentBox };
 export type {
+  AuthRequiredDetail,
   Comment,
   CommentPage,
   CommentPost,

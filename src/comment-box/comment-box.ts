@@ -220,4 +220,6 @@ export class BylineCommentBox extends BylineElement {
 }
 
 export type { CommentPostedDetail, CommentSubmitDetail } from './posting.js';
+// Also brings the global `byline-auth-required` event type to anyone who imports the element's types.
+export type { AuthRequiredDetail } from './comment-actions.js';
 export type { Comment, CommentPage, CommentPost, CommentSort } from './comments-api.js';
