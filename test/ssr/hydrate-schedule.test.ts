@@ -1,8 +1,10 @@
 /**
  * When server-rendered elements hydrate (src/core/hydration.ts): the page holds the server's HTML of the
  * reference server's real `POST /api/render`, then loads the built hydration bundle, as a server-rendered
- * page does. Elements in view hydrate by themselves; one far below the fold stays as the server rendered
- * it until the reader scrolls near it or reaches for it, and what the reader did is not lost.
+ * page does. An element the server could not finish (a count without its number) hydrates when near the
+ * viewport and loads the rest; one far below the fold waits until the reader scrolls near it. A complete
+ * element stays as the server rendered it until the reader reaches for it or the page changes it, and
+ * what the reader did is not lost.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -29,6 +31,10 @@ async function serverRender(body: object): Promise<string> {
 }
 
 const byId = (id: string) => document.getElementById(id) as Element$;
+/** A count the server renders without its number (its placeholder): the browser fetches it. */
+const unfinishedCount = (id: string) =>
+  serverRender({ element: 'byline-comment-count', lang: 'th', attributes: { id, api, thread: `hydrate-${id}` } });
+const countShown = (el: Element) => !!el.shadowRoot!.querySelector('.count') && !el.shadowRoot!.querySelector('.placeholder');
 const held = (el: Element) => el.hasAttribute('defer-hydration');
 const hydrated = (el: Element$) => !held(el) && el.hasUpdated;
 function texts(el: Element): Text[] {
@@ -43,15 +49,24 @@ const zoomEvents = (el: Element) => {
   return events;
 };
 
+const TAGS = ['byline-article-card', 'byline-photo-caption', 'byline-related-topics', 'byline-comment-box', 'byline-comment-count'];
+
 describe('when server-rendered elements hydrate', () => {
   const serverTexts = new Map<string, Text[]>();
+  const definitionOrder: string[] = [];
+  let definedWhenTheEntryRan: string[] = [];
+  let serverPlaceholder = false;
 
   before(async () => {
     const card = await serverRender({ element: 'byline-article-card', data: article('a1', 'ข่าวบนสุด'), lang: 'th', attributes: { id: 'top-card' } });
+    const changed = await serverRender({ element: 'byline-article-card', data: article('a4', 'ข่าวเดิม'), lang: 'th', attributes: { id: 'changed' } });
     const related = await serverRender({ element: 'byline-related-topics', data: sections, lang: 'th', attributes: { id: 'top-related' } });
-    const far = await Promise.all(
-      ['scrolled', 'clicked', 'focused', 'neighbour'].map((id, i) => serverRender({ element: 'byline-photo-caption', data: photo(i + 1), lang: 'th', attributes: { id } })),
-    );
+    const topCount = await unfinishedCount('top-count');
+    const far = await Promise.all([
+      unfinishedCount('scrolled'),
+      ...['clicked', 'focused', 'relang'].map((id, i) => serverRender({ element: 'byline-photo-caption', data: photo(i + 1), lang: 'th', attributes: { id } })),
+      unfinishedCount('neighbour'),
+    ]);
     const pageDeferred = (await serverRender({ element: 'byline-article-card', data: article('a2', 'ข่าวของหน้า'), lang: 'th', attributes: { id: 'page-deferred' } })).replace(
       '<byline-article-card',
       '<byline-article-card defer-hydration',
@@ -60,40 +75,70 @@ describe('when server-rendered elements hydrate', () => {
     page.style.inlineSize = '480px';
     // The far elements sit well beyond any near-the-viewport margin.
     page.setHTMLUnsafe(
-      `${card}${related}<div style="block-size: 20000px"></div>${far.slice(0, 3).join('<div style="block-size: 20000px"></div>')}` +
-        `<div style="block-size: 20000px"></div>${pageDeferred}${far[3]}` +
+      `${card}${changed}${related}${topCount}<div style="block-size: 20000px"></div>${far.slice(0, 4).join('<div style="block-size: 20000px"></div>')}` +
+        `<div style="block-size: 20000px"></div>${pageDeferred}${far[4]}` +
         `<byline-article-card id="client-only" lang="th"><script type="application/json">${JSON.stringify(article('a3', 'ข่าวจากเบราว์เซอร์'))}</script></byline-article-card>`,
     );
     document.body.append(page);
-    for (const id of ['top-card', 'top-related', 'scrolled', 'clicked', 'focused']) serverTexts.set(id, texts(byId(id)));
+    for (const id of ['top-card', 'top-related', 'clicked', 'focused']) serverTexts.set(id, texts(byId(id)));
+    serverPlaceholder = !!byId('top-count').shadowRoot!.querySelector('.placeholder');
+    for (const tag of TAGS) void customElements.whenDefined(tag).then(() => definitionOrder.push(tag));
     await import(/* @vite-ignore */ '/cdn/byline.hydrate.min.js' as string);
+    definedWhenTheEntryRan = TAGS.filter((tag) => customElements.get(tag));
   });
 
-  it('elements in view hydrate by themselves and keep every text node the server rendered', async () => {
+  it('the entry defines the elements after it has run, one by one, those in the page first', async () => {
+    expect(definedWhenTheEntryRan).to.deep.equal([]);
+    await waitUntil(() => definitionOrder.length === TAGS.length, 'all five are defined');
+    expect(definitionOrder).to.deep.equal(['byline-article-card', 'byline-related-topics', 'byline-comment-count', 'byline-photo-caption', 'byline-comment-box']);
+  });
+
+  it('an element in view that the server could not finish hydrates by itself and loads the rest', async () => {
+    const el = byId('top-count');
+    expect(serverPlaceholder, 'the server rendered the placeholder').to.equal(true);
+    await waitUntil(() => hydrated(el) && countShown(el), 'it hydrates and shows the count from the server');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a complete element in view stays as the server rendered it until the reader reaches for it, then hydrates keeping every text node', async () => {
+    await waitUntil(() => hydrated(byId('top-count')), 'the page hydrates what needed it');
     for (const id of ['top-card', 'top-related']) {
       const el = byId(id);
-      await waitUntil(() => hydrated(el), `#${id} hydrates`);
+      expect(held(el), `#${id} is still held`).to.equal(true);
+      await expect(el).to.be.accessible();
+      el.shadowRoot!.querySelector('a')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      await waitUntil(() => hydrated(el), `#${id} hydrates when the pointer comes over it`);
       expect(texts(el)).to.deep.equal(serverTexts.get(id));
       await expect(el).to.be.accessible();
     }
     expect(byId('top-card').shadowRoot!.querySelector('.headline a')!.textContent).to.equal('ข่าวบนสุด');
   });
 
-  it('an element far below the fold stays as the server rendered it until scrolled near, then hydrates and responds', async () => {
+  it('a complete element the page changes renders afresh and shows the change', async () => {
+    const el = byId('changed') as Element$ & { article: unknown };
+    expect(held(el)).to.equal(true);
+    el.article = article('a4', 'ข่าวใหม่');
+    await waitUntil(() => el.shadowRoot!.querySelector('.headline a')?.textContent === 'ข่าวใหม่', 'the new headline shows');
+    expect(held(el)).to.equal(false);
+  });
+
+  it('a complete element whose language changes renders afresh in the new language', async () => {
+    const el = byId('relang');
+    expect(held(el), 'far away and not yet hydrated').to.equal(true);
+    expect(el.shadowRoot!.textContent).to.contain('ภาพที่ 3');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Photo 3'), 'the caption is in English');
+    expect(held(byId('clicked')), 'an element whose language did not change stays held').to.equal(true);
+  });
+
+  it('an unfinished element far below the fold stays as the server rendered it until scrolled near, then hydrates', async () => {
     const el = byId('scrolled');
-    await waitUntil(() => hydrated(byId('top-card')), 'the page hydrates what is in view');
+    await waitUntil(() => hydrated(byId('top-count')), 'the page hydrates what is in view');
     expect(held(el), 'still held').to.equal(true);
-    expect(el.textContent).to.contain('คำบรรยายภาพ 1');
-    expect(el.shadowRoot!.textContent).to.contain('ภาพที่ 1');
+    expect(el.shadowRoot!.querySelector('.placeholder')).to.exist;
     await expect(el).to.be.accessible();
     el.scrollIntoView();
-    await waitUntil(() => hydrated(el), 'it hydrates once near the viewport');
-    expect(texts(el)).to.deep.equal(serverTexts.get('scrolled'));
-    const events = zoomEvents(el);
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.frame')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('dialog')?.open, 'the zoom dialog opens');
-    expect(events).to.deep.equal(['open']);
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.click();
+    await waitUntil(() => hydrated(el) && countShown(el), 'it hydrates once near the viewport and shows the count');
     window.scrollTo(0, 0);
   });
 
