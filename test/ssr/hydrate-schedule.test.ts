@@ -135,7 +135,7 @@ describe('when server-rendered elements hydrate', () => {
     const el = byId('scrolled');
     await waitUntil(() => hydrated(byId('top-count')), 'the page hydrates what is in view');
     expect(held(el), 'still held').to.equal(true);
-    expect(el.shadowRoot!.querySelector('.placeholder')).to.exist;
+    expect(el.shadowRoot!.querySelector('.placeholder'), 'the placeholder').to.not.equal(null);
     await expect(el).to.be.accessible();
     el.scrollIntoView();
     await waitUntil(() => hydrated(el) && countShown(el), 'it hydrates once near the viewport and shows the count');
