@@ -102,12 +102,14 @@ const ELEMENTS = {
   'comment count': (i) => ['byline-comment-count', i, { attributes: { api: '/api', thread: `t${i}` } }],
 };
 
-// Hydrated pages hold elements below the fold until they near the viewport (src/hydrate.ts); the cost
-// per element is the cost of hydrating every one, so the page lets every held element go at once.
+// Hydrated pages hold elements until they are needed (src/core/hydration.ts); the cost per element is the
+// cost of hydrating every one, so the page lets every held element go at once.
 const MEASURE = (bundle) => `<script type="module">
     const started = performance.now();
     await import('/cdn/${bundle}');
     const all = [...document.querySelectorAll('body > *')].filter((el) => el.localName.startsWith('byline-'));
+    // The hydration entry defines each element a few tasks after it has run.
+    await Promise.all(all.map((el) => customElements.whenDefined(el.localName)));
     all.forEach((el) => el.removeAttribute('defer-hydration'));
     await Promise.all(all.map((el) => el.updateComplete));
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
