@@ -447,6 +447,24 @@ describe('<byline-comment-count>', () => {
       }
     });
 
+    it('a refresh() waiting for the viewport settles when the page gives the count meanwhile, and nothing is asked', async () => {
+      const server = await referenceServer({});
+      try {
+        const elements = await page(server, 5000);
+        const far = elements[3]!;
+        const refreshed = far.refresh();
+        far.count = 7;
+        await refreshed;
+        await far.updateComplete;
+        expect(visible(far)).to.equal('7 comments');
+        far.scrollIntoView();
+        await frames();
+        expect(server.requests().flat()).to.not.include(far.thread);
+      } finally {
+        server.restore();
+      }
+    });
+
     it('removed while waiting for the viewport, it asks once it is back in the page and near', async () => {
       const server = await referenceServer({ x: 4 });
       try {

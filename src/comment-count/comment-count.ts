@@ -73,6 +73,8 @@ export class BylineCommentCount extends BylineElement {
   /** Endpoint and thread of the current lookup. */
   private _key?: string;
   private _pending: Promise<void> = Promise.resolve();
+  /** Settles `_pending`: a lookup that is stopped before its answer lets whoever awaits it go on. */
+  private _settle?: () => void;
   /** Once near the viewport, later lookups (refresh, a new thread) ask at once. */
   private _near = false;
   /**
@@ -93,7 +95,7 @@ export class BylineCommentCount extends BylineElement {
     if (count !== undefined) {
       // Forget the last lookup, so that removing `count` looks the count up again.
       this._key = undefined;
-      this._request.cancel();
+      this._stop();
       // The count shows whenever it is set (it wins over `_unavailable` in render).
       if (Number.isInteger(count) && count >= 0) this._count = count;
       else if (changed.has('count')) this._fail(new Error('"count" must be a whole number ≥ 0'));
@@ -107,7 +109,8 @@ export class BylineCommentCount extends BylineElement {
 
   /**
    * Fetches the count again (in one batch with other counts refreshed in the same task). A lazy count
-   * that has not come near the viewport yet asks once it does.
+   * that has not come near the viewport yet asks once it does. Resolves once the answer is shown, or
+   * once the lookup is superseded (a new thread, a given `count`).
    */
   refresh(): Promise<void> {
     return this._lookup(true);
@@ -124,20 +127,21 @@ export class BylineCommentCount extends BylineElement {
     }
     const key = `${endpoint}\n${thread}`;
     if (key === this._key && !fresh && !resume) return this._pending;
+    this._stop();
     if (key !== this._key) {
       this._key = key;
       this._count = undefined;
       this._unavailable = false;
     }
     if (!endpoint || !thread) {
-      this._request.cancel();
       // Each misconfiguration says what to fix (the value itself is not logged: it may carry a key).
       this._fail(new Error(!this.api ? 'has no "api" URL' : !endpoint ? '"api" is not an http(s) URL' : 'has no "thread"'));
       return (this._pending = Promise.resolve());
     }
     // Every element that comes near together is released in one observer callback, so their lookups
     // still join one batch.
-    return (this._pending = new Promise((settle) =>
+    return (this._pending = new Promise((settle) => {
+      this._settle = settle;
       this._request.run(
         () => {
           this._near = true;
@@ -156,8 +160,13 @@ export class BylineCommentCount extends BylineElement {
             settle();
           },
         },
-      ),
-    ));
+      );
+    }));
+  }
+
+  private _stop(): void {
+    this._request.cancel();
+    this._settle?.();
   }
 
   /** The batcher already warned once for the whole request; a local misconfiguration warns here. */
