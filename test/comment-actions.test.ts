@@ -1,14 +1,14 @@
 /**
  * Sign-in, signed-in marks and the author and reader controls of the comment box, in Chromium against the
  * real reference server (test/reference-server-plugin.mjs): sign-in optional (`api`), required
- * (`requiredApi`), and a server whose edit window is always over (`closedApi`). Tokens are real HS256
+ * (`requiredApi`), off (`anonymousApi`), and a server whose edit window is always over (`closedApi`). Tokens are real HS256
  * JWTs signed here with the servers' secret, or with another one (forged).
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SignJWT } from 'jose';
 // @ts-expect-error served by the reference-server plugin at test time
-import { api, closedApi, requiredApi, ssoSecret } from '/__byline-e2e.js';
+import { anonymousApi, api, closedApi, requiredApi, ssoSecret } from '/__byline-e2e.js';
 import sinon from 'sinon';
 import '../src/comment-box.js';
 import type { BylineCommentBox } from '../src/comment-box.js';
@@ -142,6 +142,66 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     const { detail } = await oneEvent(el, 'byline-comment-posted');
     expect(detail.comment.author.id).to.equal('sso:reader-2');
+  });
+
+  it('a post refused with 401 auth_required (sign-in became required after the page loaded): the localized prompt, byline-auth-required, and the draft back once signed in', async () => {
+    const thread = uniqueThread();
+    // The first page as the server gave it while sign-in was optional (a page rendered or cached before
+    // the mode changed); the server the box posts to now requires sign-in.
+    const first = await (await fetch(`${api}/threads/${thread}/comments?limit=20&sort=newest`)).json();
+    expect(first.auth).to.equal('optional');
+    const el = await fixture<BylineCommentBox>(
+      html`<byline-comment-box api=${requiredApi} thread=${thread} lang="vi" loading="eager" .page=${first}></byline-comment-box>`,
+    );
+    await waitUntil(() => el.querySelector('[name="name"]'), 'the anonymous form');
+    type(el.querySelector<HTMLInputElement>('[name="name"]')!, 'Lan');
+    type(el.querySelector('textarea')!, 'Viết khi chưa đăng nhập');
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+
+    await waitUntil(() => el.querySelector('[data-sign-in]'), 'the sign-in prompt');
+    const prompt = el.querySelector<HTMLButtonElement>('[data-sign-in]')!;
+    expect(prompt.textContent!.trim()).to.equal('Đăng nhập để bình luận');
+    expect(el.querySelector('textarea'), 'no form fields').to.equal(null);
+    const PROMPT = 'Đăng nhập bằng tài khoản của bạn trên trang này để tham gia thảo luận.';
+    expect(el.querySelector('.byline-comment-form p')!.textContent!.trim()).to.equal(PROMPT);
+    expect(status(el)).to.equal(PROMPT);
+    await waitUntil(() => document.activeElement === prompt, 'focus on the sign-in button');
+    expect(el.shadowRoot!.querySelectorAll('article'), 'nothing posted').to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    // The page signs the reader in when asked.
+    const token = await sign({ sub: 'reader-401', name: 'Minh' });
+    const asked = oneEvent(el, 'byline-auth-required');
+    el.addEventListener('byline-auth-required', (event) => {
+      event.preventDefault();
+      setTimeout(() => (el.authToken = token));
+    }, { once: true });
+    await press(prompt);
+    expect((await asked).detail.reason).to.equal('required');
+    await waitUntil(() => el.querySelector('textarea'), 'the form comes back');
+    expect(el.querySelector('textarea')!.value, 'with the draft').to.equal('Viết khi chưa đăng nhập');
+    expect(el.querySelector('.byline-comment-form__identity')!.textContent!.trim()).to.equal('Bình luận với tên Minh');
+    await expect(el).to.be.accessible();
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const { detail } = await oneEvent(el, 'byline-comment-posted');
+    expect([detail.comment.body, detail.comment.author.id]).to.deep.equal(['Viết khi chưa đăng nhập', 'sso:reader-401']);
+  });
+
+  it('a server that says sign-in is off ("auth": "anonymous") gets the name field although a token is set, and the typed name', async () => {
+    const thread = uniqueThread();
+    const other = await post(anonymousApi, thread, 'Someone else');
+    const el = await box(thread, { base: anonymousApi, token: await sign({ sub: 'reader-4', name: 'Token Name' }) });
+    // The comment actions have loaded (Report is theirs), so the form shows what they decided.
+    await waitUntil(() => action(el, 'report', other.id), 'the comment actions');
+    await el.updateComplete;
+    expect(el.querySelector('[name="name"]'), 'the name field').to.not.equal(null);
+    expect(el.querySelector('.byline-comment-form__identity'), 'no signed-in identity').to.equal(null);
+    await expect(el).to.be.accessible();
+    type(el.querySelector<HTMLInputElement>('[name="name"]')!, 'Typed Name');
+    type(el.querySelector('textarea')!, 'Posted by name');
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const { detail } = await oneEvent(el, 'byline-comment-posted');
+    expect(detail.comment.author).to.deep.equal({ name: 'Typed Name' });
   });
 
   for (const [what, make] of [

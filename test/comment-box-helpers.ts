@@ -84,6 +84,24 @@ export function fakeApi(options: { list?: CommentPage | Handler; post?: Handler 
   };
 }
 
+export type FakeApi = ReturnType<typeof fakeApi>;
+
+/**
+ * For a suite whose tests each talk to a fake API: `serve(options)` installs one for the running test
+ * (replacing any it installed before), and each test's is restored after it.
+ */
+export function fakeApiPerTest(): (options?: Parameters<typeof fakeApi>[0]) => FakeApi {
+  let current: FakeApi | undefined;
+  afterEach(() => {
+    current?.restore();
+    current = undefined;
+  });
+  return (options) => {
+    current?.restore();
+    return (current = fakeApi(options));
+  };
+}
+
 /** Forgets every stored draft, so tests do not see each other's. */
 export function clearDrafts(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('byline-comment-draft:')) localStorage.removeItem(key);

@@ -143,8 +143,9 @@ describe('<byline-comment-count>', () => {
     const server = await referenceServer({ 1: 1, 149: 2 });
     const threads = Array.from({ length: 150 }, (_, i) => server.thread(String(i)));
     try {
+      // Eager: 150 counts run far below the fold, and this test is about the split, not the viewport.
       const elements = await counts(html`<div lang="en">
-        ${threads.map((thread) => html`<byline-comment-count api=${server.api} thread=${thread}></byline-comment-count>`)}
+        ${threads.map((thread) => html`<byline-comment-count loading="eager" api=${server.api} thread=${thread}></byline-comment-count>`)}
       </div>`);
       await settled(elements);
       expect(server.requests().map((r) => r.length)).to.deep.equal([100, 50]);
@@ -370,6 +371,113 @@ describe('<byline-comment-count>', () => {
         expect(visible(gone!)).to.equal('5 comments');
         expect(server.requests).to.have.length(1);
         gone!.remove();
+      } finally {
+        server.restore();
+      }
+    });
+  });
+
+  describe('lazy by default (loading)', () => {
+    /** Three counts on the first screen, then `gap` px of page, then three more together. */
+    const page = (server: Awaited<ReturnType<typeof referenceServer>>, gap: number, farLoading?: string) =>
+      counts(html`<div lang="en">
+        ${['a', 'b', 'c'].map((name) => html`<byline-comment-count api=${server.api} thread=${server.thread(name)}></byline-comment-count>`)}
+        <div style="height: ${gap}px"></div>
+        ${['x', 'y', 'z'].map((name) => html`<byline-comment-count api=${server.api} thread=${server.thread(name)} loading=${farLoading ?? 'lazy'}></byline-comment-count>`)}
+      </div>`);
+    /** The viewport observer has answered by then, and a batch it released has been sent. */
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+    const placeholder = (el: BylineCommentCount) => shadow(el).querySelector('[part="placeholder"]');
+
+    afterEach(() => window.scrollTo(0, 0));
+
+    it('asks for the counts near the viewport in one request, and for those far below only once they come near, together', async () => {
+      const server = await referenceServer({ a: 1, b: 2, c: 3, x: 4, y: 5, z: 6 });
+      try {
+        const elements = await page(server, 5000);
+        const [near, far] = [elements.slice(0, 3), elements.slice(3)];
+        await settled(near);
+        await frames();
+        expect(server.requests()).to.deep.equal([near.map((el) => el.thread)]);
+        expect(far.every(placeholder), 'far below: still the placeholder').to.equal(true);
+        await expect(far[0]).to.be.accessible();
+        // Scrolled until the far counts are within the near-viewport margin: all three come near at once.
+        far[0]!.scrollIntoView();
+        await settled(far);
+        expect(server.requests()).to.have.length(2);
+        expect(server.requests()[1]).to.have.members(far.map((el) => el.thread!)).and.to.have.length(3);
+        expect(elements.map(visible)).to.deep.equal(['1 comment', '2 comments', '3 comments', '4 comments', '5 comments', '6 comments']);
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('asks at once with loading="eager", however far below the count is', async () => {
+      const server = await referenceServer({ a: 1, x: 4 });
+      try {
+        const elements = await page(server, 5000, 'eager');
+        await settled(elements);
+        // The far counts asked as they connected, before the viewport observer released the near ones.
+        expect(server.requests()[0]).to.have.members(['x', 'y', 'z'].map(server.thread));
+        expect(visible(elements[3]!)).to.equal('4 comments');
+        expect(window.scrollY).to.equal(0);
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('once it has come near, a new thread or a refresh asks at once, even scrolled far away', async () => {
+      const server = await referenceServer({ a: 1, b: 2 });
+      try {
+        const elements = await page(server, 5000);
+        const first = elements[0]!;
+        await settled([first]);
+        elements[5]!.scrollIntoView();
+        await frames();
+        first.thread = server.thread('b');
+        await first.updateComplete;
+        await settled([first]);
+        expect(visible(first)).to.equal('2 comments');
+        await server.add('b', 1);
+        await first.refresh();
+        await first.updateComplete;
+        expect(visible(first)).to.equal('3 comments');
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('a refresh() waiting for the viewport settles when the page gives the count meanwhile, and nothing is asked', async () => {
+      const server = await referenceServer({});
+      try {
+        const elements = await page(server, 5000);
+        const far = elements[3]!;
+        const refreshed = far.refresh();
+        far.count = 7;
+        await refreshed;
+        await far.updateComplete;
+        expect(visible(far)).to.equal('7 comments');
+        far.scrollIntoView();
+        await frames();
+        expect(server.requests().flat()).to.not.include(far.thread);
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('removed while waiting for the viewport, it asks once it is back in the page and near', async () => {
+      const server = await referenceServer({ x: 4 });
+      try {
+        const elements = await page(server, 5000);
+        const far = elements[3]!;
+        await frames();
+        far.remove();
+        await frames();
+        elements[0]!.before(far);
+        await settled([far]);
+        expect(visible(far)).to.equal('4 comments');
+        expect(server.requests().flat()).to.include(server.thread('x'));
+        expect(server.requests().flat()).to.not.include(server.thread('y'));
       } finally {
         server.restore();
       }

@@ -3,6 +3,7 @@ import ar from '../src/locales/ar.js';
 import en from '../src/locales/en.js';
 import th from '../src/locales/th.js';
 import vi from '../src/locales/vi.js';
+import ms from '../src/locales/ms.js';
 import { fill, Locale, loadStrings, localeLoaders, resolveLanguage, supportedLanguage } from '../src/core/i18n.js';
 import { captureWarnings } from './fixtures.js';
 
@@ -91,6 +92,24 @@ describe('i18n', () => {
       expect(first.relatedTopic).to.equal('같은 주제');
     } finally {
       localeLoaders.ko = original;
+    }
+  });
+
+  it('falls back to English with one warning when a language\'s strings cannot load, and tries again on the next ask', async () => {
+    const original = localeLoaders.ms!;
+    let calls = 0;
+    localeLoaders.ms = () => (++calls === 1 ? Promise.reject(new Error('offline')) : original());
+    const warnings = captureWarnings();
+    try {
+      expect(await loadStrings('ms')).to.equal(en);
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.match(/^\[byline\] could not load strings for "ms"; showing English\. Error: offline$/);
+      expect(await loadStrings('ms')).to.equal(ms);
+      expect(calls).to.equal(2);
+      expect(warnings.messages).to.have.length(1);
+    } finally {
+      warnings.restore();
+      localeLoaders.ms = original;
     }
   });
 

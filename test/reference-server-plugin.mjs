@@ -43,11 +43,14 @@ export function referenceServerPlugin() {
       // Sign-in required; and a server whose clock moves on a second at every reading, with no edit window,
       // so an author's edit is always after the window (a fake clock, no waiting).
       const required = await start('required', generous, { auth: 'required' });
+      // Sign-in off (the default mode): a page may still hold a token, which this server ignores.
+      const anonymous = await start('anonymous', generous, { auth: 'anonymous', sso: undefined });
       let tick = Date.now();
       const closed = await start('closed', generous, { editWindowS: 0, now: () => new Date((tick += 1000)) });
       moduleSource = [
         `export const requiredApi = ${JSON.stringify(`${required}/api`)};`,
         `export const closedApi = ${JSON.stringify(`${closed}/api`)};`,
+        `export const anonymousApi = ${JSON.stringify(`${anonymous}/api`)};`,
         `export const origin = ${JSON.stringify(main)};`,
         `export const api = ${JSON.stringify(`${main}/api`)};`,
         `export const limitedApi = ${JSON.stringify(`${limited}/api`)};`,

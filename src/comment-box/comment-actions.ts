@@ -12,7 +12,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { css } from '../core/css.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import type { RequestError } from '../core/fetch.js';
-import { fill, type Locale } from '../core/i18n.js';
+import { fill, languageChunks, type Locale } from '../core/i18n.js';
 import en, { type ActionStrings } from '../locales/comment-actions/en.js';
 import { codePoints, type CommentFormController } from './comment-form.js';
 import { focusComment, type CommentExtras } from './comment-list.js';
@@ -46,29 +46,8 @@ export const actionStringLoaders: Record<string, () => Promise<{ default: Action
   'zh-Hant': () => import('../locales/comment-actions/zh-Hant.js'),
 };
 
-const loaded = new Map<string, ActionStrings>([['en', en]]);
-const loading = new Map<string, Promise<ActionStrings>>();
-
 /** The actions' strings for a supported language; English (with a warning) when its chunk cannot load. */
-export function loadActionStrings(language: string): Promise<ActionStrings> {
-  const known = loaded.get(language);
-  if (known) return Promise.resolve(known);
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = (actionStringLoaders[language]?.() ?? Promise.reject(new Error('unsupported')))
-      .then(({ default: strings }) => {
-        loaded.set(language, strings);
-        return strings;
-      })
-      .catch((error) => {
-        console.warn(`[byline] could not load the comment actions' strings for "${language}"; showing English.`, error);
-        loading.delete(language);
-        return en;
-      });
-    loading.set(language, pending);
-  }
-  return pending;
-}
+export const loadActionStrings = languageChunks(actionStringLoaders, new Map([['en', en]]), "the comment actions' strings");
 
 /** Who the token says the reader is: for display only, the server verifies the token. */
 export interface Identity {

@@ -2,6 +2,7 @@
  * The post form: a `<form class="byline-comment-form" slot="form">` in the host's light DOM (password
  * managers and autofill cannot see fields inside a shadow root, and a form only owns fields in its own
  * tree), the reader's draft for the current reply target, field errors, and the character count.
+ * Keying and sending the draft is posting's (posting.ts), loaded only for readers who post.
  *
  * The form element is made when the box first connects, never in a constructor or render(), so the
  * box can be rendered where there is no document (a server render); it is rendered in hostUpdated.
@@ -10,8 +11,8 @@ import { html, nothing, render, type ReactiveController, type ReactiveController
 import { fill, type Locale } from '../core/i18n.js';
 import { commentFormStyles } from './comment-box.styles.js';
 import { focusReplyButton } from './comment-list.js';
-import type { Comment, CommentPost } from './comments-api.js';
-import { clearDraft, draftId, newKey, readDraft, saveDraft, type Draft } from './drafts.js';
+import type { Comment } from './comments-api.js';
+import { draftId, readDraft, saveDraft, type Draft } from './drafts.js';
 import type { LiveRegionController } from './live-region.js';
 import type { Field } from './post-failure.js';
 
@@ -116,9 +117,14 @@ export class CommentFormController implements ReactiveController {
     if (parent) focusReplyButton(this._host.renderRoot, parent.id);
   }
 
+  /** A field of the form by name (`name`, `body`, or the `website` trap). */
+  field(name: string): HTMLInputElement | null | undefined {
+    return this._form?.querySelector<HTMLInputElement>(`[name="${name}"]`);
+  }
+
   async focusField(field: Field): Promise<void> {
     await this._host.updateComplete;
-    this._form?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+    this.field(field)?.focus();
   }
 
   /** Marks empty or too long fields and focuses the first; true when the draft can be sent. */
@@ -135,45 +141,6 @@ export class CommentFormController implements ReactiveController {
 
   setErrors(errors: FieldErrors): void {
     this.errors = errors;
-    this._host.requestUpdate();
-  }
-
-  /**
-   * The draft about to be sent, with its Idempotency-Key. The key is stored with the draft before
-   * anything is sent: a retry after a failure, even after a reload, sends the same key and the server
-   * stores the comment at most once.
-   */
-  keyedDraft(): Draft {
-    const draft = (this.draft = { ...this.draft, key: this.draft.key ?? newKey() });
-    saveDraft(this.draftId(), draft);
-    return draft;
-  }
-
-  /** The JSON body of the post for `draft`. */
-  postBody(draft: Draft): CommentPost {
-    const text = draft.body.trim();
-    const body: CommentPost = this.signIn?.identity ? { body: text } : { author: { name: draft.name.trim() }, body: text };
-    if (this.replyTo) body.parentId = this.replyTo.id;
-    const trap = this._form?.querySelector<HTMLInputElement>('[name="website"]')?.value;
-    if (trap) body.website = trap;
-    return body;
-  }
-
-  /** The server stored the draft `id` answering `parent`: forget it, and leave a finished reply. */
-  posted(id: string, draft: Draft, parent?: Comment): void {
-    clearDraft(id);
-    this.draft = { name: draft.name, body: '' };
-    if (parent && this.replyTo === parent) {
-      this.replyTo = undefined;
-      this.draft = readDraft(this.draftId()) ?? this.draft;
-    }
-    this._host.requestUpdate();
-  }
-
-  /** The next attempt sends the draft `id` as a new comment, under a new key. */
-  dropKey(id: string, draft: Draft): void {
-    this.draft = { ...draft, key: undefined };
-    saveDraft(id, this.draft);
     this._host.requestUpdate();
   }
 

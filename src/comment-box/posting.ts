@@ -2,6 +2,8 @@
  * Sending the form: one post at a time, checked first (fields, the rate limit the server set), vetoable
  * by a `byline-comment-submit` listener, then the answer put into the list or the failure explained.
  * A POST is never retried automatically; the draft and its key stay until the server stores it.
+ * Loaded only for readers who post, so the draft's key, the post body and what a post's answer does to
+ * the draft are here, not in the form.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { emit, errorDetail, reportError } from '../core/emit.js';
@@ -12,7 +14,7 @@ import type { CommentFormController } from './comment-form.js';
 import { focusComment } from './comment-list.js';
 import type { CommentPagesController } from './comment-pages.js';
 import { postComment, type Comment, type CommentPost } from './comments-api.js';
-import type { Draft } from './drafts.js';
+import { clearDraft, newKey, readDraft, saveDraft, type Draft } from './drafts.js';
 import type { LiveRegionController } from './live-region.js';
 import { postFailure, rateLimitText } from './post-failure.js';
 
@@ -69,15 +71,15 @@ export class PostController {
     if (!api || !thread) return;
 
     const id = form.draftId();
-    const draft = form.keyedDraft();
-    const body = form.postBody(draft);
+    const draft = this.keyedDraft();
+    const body = this.postBody(draft);
     if (!emit(this._host, 'byline-comment-submit', { thread, body }, { cancelable: true })) return;
 
     form.sending = true;
     this._live.clear();
     try {
       const comment = await postComment(api, thread, body, draft.key!, this._host.authToken);
-      form.posted(id, draft, parent);
+      this.posted(id, draft, parent);
       this._pages.add(comment);
       const { strings } = this._locale();
       this._live.say(comment.status === 'pending' ? strings.pending : strings.posted);
@@ -91,6 +93,48 @@ export class PostController {
     }
   }
 
+  /**
+   * The draft about to be sent, with its Idempotency-Key. The key is stored with the draft before
+   * anything is sent: a retry after a failure, even after a reload, sends the same key and the server
+   * stores the comment at most once.
+   */
+  keyedDraft(): Draft {
+    const form = this._form;
+    const draft = (form.draft = { ...form.draft, key: form.draft.key ?? newKey() });
+    saveDraft(form.draftId(), draft);
+    return draft;
+  }
+
+  /** The JSON body of the post for `draft`. */
+  postBody(draft: Draft): CommentPost {
+    const form = this._form;
+    const text = draft.body.trim();
+    const body: CommentPost = form.signIn?.identity ? { body: text } : { author: { name: draft.name.trim() }, body: text };
+    if (form.replyTo) body.parentId = form.replyTo.id;
+    const trap = form.field('website')?.value;
+    if (trap) body.website = trap;
+    return body;
+  }
+
+  /** The server stored the draft `id` answering `parent`: forget it, and leave a finished reply. */
+  posted(id: string, draft: Draft, parent?: Comment): void {
+    const form = this._form;
+    clearDraft(id);
+    form.draft = { name: draft.name, body: '' };
+    if (parent && form.replyTo === parent) {
+      form.replyTo = undefined;
+      form.draft = readDraft(form.draftId()) ?? form.draft;
+    }
+    this._host.requestUpdate();
+  }
+
+  /** The next attempt sends the draft `id` as a new comment, under a new key. */
+  dropKey(id: string, draft: Draft): void {
+    this._form.draft = { ...draft, key: undefined };
+    saveDraft(id, this._form.draft);
+    this._host.requestUpdate();
+  }
+
   private _failed(error: unknown, id: string, draft: Draft): void {
     const detail = errorDetail(error, 'contract');
     const request = error as Partial<RequestError>;
@@ -101,7 +145,7 @@ export class PostController {
     const failure = postFailure(error, this._locale());
     const form = this._form;
     if (failure.retryAt !== undefined) this._retryAt = failure.retryAt;
-    if (failure.newKey) form.dropKey(id, draft);
+    if (failure.newKey) this.dropKey(id, draft);
     if (failure.field) form.setErrors({ [failure.field]: failure.fieldError });
     this._live.say(failure.message, true);
     if (failure.field) form.focusField(failure.field);

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { BylineElement } from '../core/byline-element.js';
 import { emit, errorDetail, reportError } from '../core/emit.js';
 import '../core/events.js';
+import { RequestController } from '../core/data.js';
+import type { LoadingMode } from '../core/near-viewport.js';
 import { safeUrl } from '../core/url.js';
 import { baseStyles } from '../core/styles.js';
 import { commentCountStyles } from './comment-count.styles.js';
@@ -23,8 +25,9 @@ const PLACEHOLDER_COUNT = 10;
  * stays quiet: a "—" whose accessible text says the count is unavailable (or, with `href`, a plain
  * "Comments" link), one console warning per failed request, and a `byline-error` event.
  *
- * Unlike the other data widgets it has no `loading` attribute: every count on the page is asked for at
- * once, in one request, which waiting for each element to come near the viewport would split.
+ * Like the other data widgets it waits for the viewport (`loading="lazy"`, the default): a count is asked
+ * for only when it comes near the viewport, and every count that comes near together (all those on
+ * the first screen, or a row scrolled into view) still shares one request.
  *
  * @fires byline-load - The count arrived; `detail.value` is the number.
  * @fires byline-error - The count could not be loaded or was not a valid number.
@@ -58,12 +61,27 @@ export class BylineCommentCount extends BylineElement {
    */
   @property({ type: Number }) count?: number;
 
+  /**
+   * `lazy` (default): no request until the count nears the viewport. `eager`: at once (a count above
+   * the fold).
+   */
+  @property() loading: LoadingMode = 'lazy';
+
   @state() private _count?: number;
   @state() private _unavailable = false;
 
-  /** Endpoint and thread of the current lookup; answers for an older one are ignored. */
+  /** Endpoint and thread of the current lookup. */
   private _key?: string;
   private _pending: Promise<void> = Promise.resolve();
+  /** Settles `_pending`: a lookup that is stopped before its answer lets whoever awaits it go on. */
+  private _settle?: () => void;
+  /** Once near the viewport, later lookups (refresh, a new thread) ask at once. */
+  private _near = false;
+  /**
+   * Runs the current lookup (a new one supersedes it), lazily; a lookup cut off because the element left
+   * the page is made again when it comes back.
+   */
+  private readonly _request = new RequestController(this, () => this._lookup(false, true));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -77,6 +95,7 @@ export class BylineCommentCount extends BylineElement {
     if (count !== undefined) {
       // Forget the last lookup, so that removing `count` looks the count up again.
       this._key = undefined;
+      this._stop();
       // The count shows whenever it is set (it wins over `_unavailable` in render).
       if (Number.isInteger(count) && count >= 0) this._count = count;
       else if (changed.has('count')) this._fail(new Error('"count" must be a whole number ≥ 0'));
@@ -88,12 +107,16 @@ export class BylineCommentCount extends BylineElement {
     super.willUpdate(changed);
   }
 
-  /** Fetches the count again (in one batch with other counts refreshed in the same task). */
+  /**
+   * Fetches the count again (in one batch with other counts refreshed in the same task). A lazy count
+   * that has not come near the viewport yet asks once it does. Resolves once the answer is shown, or
+   * once the lookup is superseded (a new thread, a given `count`).
+   */
   refresh(): Promise<void> {
     return this._lookup(true);
   }
 
-  private _lookup(fresh = false): Promise<void> {
+  private _lookup(fresh = false, resume = false): Promise<void> {
     const { thread } = this;
     const api = safeUrl(this.api);
     let endpoint: string | undefined;
@@ -103,7 +126,8 @@ export class BylineCommentCount extends BylineElement {
       // Not a URL: handled below like a missing one.
     }
     const key = `${endpoint}\n${thread}`;
-    if (key === this._key && !fresh) return this._pending;
+    if (key === this._key && !fresh && !resume) return this._pending;
+    this._stop();
     if (key !== this._key) {
       this._key = key;
       this._count = undefined;
@@ -114,17 +138,35 @@ export class BylineCommentCount extends BylineElement {
       this._fail(new Error(!this.api ? 'has no "api" URL' : !endpoint ? '"api" is not an http(s) URL' : 'has no "thread"'));
       return (this._pending = Promise.resolve());
     }
-    return (this._pending = lookupCount(endpoint, thread, fresh).then(
-      (count) => {
-        if (this._key !== key) return;
-        this._count = count;
-        this._unavailable = false;
-        emit(this, 'byline-load', { value: count });
-      },
-      (error: unknown) => {
-        if (this._key === key) this._fail(error, true);
-      },
-    ));
+    // Every element that comes near together is released in one observer callback, so their lookups
+    // still join one batch.
+    return (this._pending = new Promise((settle) => {
+      this._settle = settle;
+      this._request.run(
+        () => {
+          this._near = true;
+          return lookupCount(endpoint, thread, fresh);
+        },
+        !this._near && this.loading !== 'eager',
+        {
+          done: (count) => {
+            this._count = count;
+            this._unavailable = false;
+            emit(this, 'byline-load', { value: count });
+            settle();
+          },
+          failed: (error) => {
+            this._fail(error, true);
+            settle();
+          },
+        },
+      );
+    }));
+  }
+
+  private _stop(): void {
+    this._request.cancel();
+    this._settle?.();
   }
 
   /** The batcher already warned once for the whole request; a local misconfiguration warns here. */

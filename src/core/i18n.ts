@@ -38,8 +38,43 @@ export const localeLoaders: Record<string, () => Promise<{ default: Strings }>> 
 
 export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(localeLoaders)];
 
-const loadedStrings = new Map<string, Strings>([['en', en]]);
-const loadingStrings = new Map<string, Promise<Strings | undefined>>();
+/**
+ * A loader for strings kept in one chunk per language (the widgets', the comment actions'): each chunk is
+ * loaded the first time a page needs it, and once however often it is asked for. `loaded` holds what is
+ * there already (English from the start, and what the language bundles provide), for synchronous use. A
+ * chunk that cannot load gives English, with one warning that calls the strings `what`, and is tried
+ * again on the next ask.
+ */
+export function languageChunks<T>(
+  loaders: Record<string, () => Promise<{ default: T }>>,
+  /** Holds English from the start. */
+  loaded: Map<string, T>,
+  what: string,
+): (language: string) => Promise<T> {
+  const loading = new Map<string, Promise<T>>();
+  return (language) => {
+    const known = loaded.get(language);
+    if (known) return Promise.resolve(known);
+    let pending = loading.get(language);
+    if (!pending) {
+      pending = (loaders[language]?.() ?? Promise.reject(new Error('unsupported'))).then(
+        ({ default: strings }) => {
+          loaded.set(language, strings);
+          return strings;
+        },
+        (error: unknown) => {
+          console.warn(`[byline] could not load ${what} for "${language}"; showing English.`, error);
+          loading.delete(language);
+          return loaded.get('en')!;
+        },
+      );
+      loading.set(language, pending);
+    }
+    return pending;
+  };
+}
+
+const loadedStrings = new Map([['en', en]]);
 const warnedLanguages = new Set<string>();
 
 /** What a page's language tag resolves to: the strings to show and the tag Intl formats with. */
@@ -90,25 +125,7 @@ export function supportedLanguage(tag: string): string {
 }
 
 /** Strings for a supported language, loading them if needed. A failed load falls back to English. */
-export function loadStrings(language: string): Promise<Strings> {
-  const cached = loadedStrings.get(language);
-  if (cached) return Promise.resolve(cached);
-  let loading = loadingStrings.get(language);
-  if (!loading) {
-    loading = (localeLoaders[language]?.() ?? Promise.reject(new Error('unsupported')))
-      .then((module) => {
-        loadedStrings.set(language, module.default);
-        return module.default;
-      })
-      .catch((error) => {
-        console.warn(`[byline] could not load strings for "${language}"; showing English.`, error);
-        loadingStrings.delete(language);
-        return undefined;
-      });
-    loadingStrings.set(language, loading);
-  }
-  return loading.then((strings) => strings ?? en);
-}
+export const loadStrings = languageChunks(localeLoaders, loadedStrings, 'strings');
 
 /**
  * Makes a language's strings available synchronously. The language bundles (`cdn/byline.th.min.js`, ...)

@@ -80,45 +80,6 @@ describe('comment box form', () => {
     expect(host.form.validate(), 'counts code points, not UTF-16 units').to.equal(true);
   });
 
-  it('stores the key with the draft before sending, and sends the same key again', async () => {
-    const host = await mount();
-    type(host, 'name', 'Ann');
-    type(host, 'body', 'text');
-    const first = host.form.keyedDraft();
-    expect(readDraft(host.form.draftId())?.key).to.equal(first.key);
-    expect(host.form.keyedDraft().key).to.equal(first.key);
-    host.form.dropKey(host.form.draftId(), first);
-    expect(readDraft(host.form.draftId())?.key).to.equal(undefined);
-    expect(host.form.keyedDraft().key).not.to.equal(first.key);
-  });
-
-  it('builds the post body: trimmed text, the reply target, the honeypot only when filled', async () => {
-    const host = await mount();
-    const parent = comment();
-    host.form.openReply(parent);
-    await host.updateComplete;
-    type(host, 'name', '  Ann ');
-    type(host, 'body', ' text  ');
-    expect(host.form.postBody(host.form.draft)).to.deep.equal({ author: { name: 'Ann' }, body: 'text', parentId: parent.id });
-    field(host, 'website').value = 'spam.example';
-    expect(host.form.postBody(host.form.draft).website).to.equal('spam.example');
-  });
-
-  it('forgets a posted draft and leaves the finished reply for the thread\'s own draft', async () => {
-    const host = await mount();
-    type(host, 'name', 'Ann');
-    type(host, 'body', 'top-level text');
-    const parent = comment();
-    host.form.openReply(parent);
-    await host.updateComplete;
-    type(host, 'body', 'a reply');
-    const id = host.form.draftId();
-    host.form.posted(id, host.form.keyedDraft(), parent);
-    expect(readDraft(id)).to.equal(undefined);
-    expect(host.form.replyTo).to.equal(undefined);
-    expect(host.form.draft.body).to.equal('top-level text');
-  });
-
   it('announces the characters left once the reader pauses near the limit, not on every keystroke', async () => {
     const host = await mount();
     const timers: { run: () => void; delay?: number }[] = [];

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { API, comment, fakeApi, page, THREAD } from '../comment-box-helpers.js';
+import { API, comment, fakeApiPerTest, page, THREAD } from '../comment-box-helpers.js';
 import { captureWarnings, json } from '../fixtures.js';
 import type { PagesHost } from './hosts.js';
 import './hosts.js';
@@ -20,15 +20,11 @@ const observed = (element: Element) =>
   });
 
 describe('comment box pages', () => {
-  let api: ReturnType<typeof fakeApi> | undefined;
-  afterEach(() => {
-    api?.restore();
-    api = undefined;
-  });
+  const serveApi = fakeApiPerTest();
 
   it('loads the first page and tells the page with byline-load', async () => {
     const items = [comment(), comment()];
-    api = fakeApi({ list: page(items, { total: 7 }) });
+    serveApi({ list: page(items, { total: 7 }) });
     const host = document.createElement('test-pages-host') as PagesHost;
     Object.assign(host, { api: API, thread: THREAD, loading: 'eager' });
     const loaded = oneEvent(host, 'byline-load');
@@ -42,7 +38,7 @@ describe('comment box pages', () => {
   });
 
   it('waits until a lazy thread is near the viewport', async () => {
-    api = fakeApi();
+    const api = serveApi();
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <div style="height: 5000px"></div>
       <test-pages-host api=${API} thread=${THREAD}></test-pages-host>
@@ -58,7 +54,7 @@ describe('comment box pages', () => {
 
   it('loads more from the cursor, skipping comments it already shows', async () => {
     const [a, b, c] = [comment(), comment(), comment()];
-    api = fakeApi({
+    serveApi({
       list: (request) => json(request.url.searchParams.get('cursor') === 'p2' ? page([b!, c!]) : page([a!, b!], { nextCursor: 'p2' })),
     });
     const host = await mount();
@@ -74,7 +70,7 @@ describe('comment box pages', () => {
 
   it('keeps the comments shown when "load more" fails', async () => {
     let fail = false;
-    api = fakeApi({ list: () => (fail ? new Response('', { status: 404 }) : json(page([comment()], { nextCursor: 'p2' }))) });
+    serveApi({ list: () => (fail ? new Response('', { status: 404 }) : json(page([comment()], { nextCursor: 'p2' }))) });
     const host = await mount();
     host.pages.load();
     await settled(host);
@@ -92,7 +88,7 @@ describe('comment box pages', () => {
   });
 
   it('fails without a request when api or thread is missing, naming it', async () => {
-    api = fakeApi();
+    const api = serveApi();
     const warnings = captureWarnings();
     try {
       const host = await fixture<PagesHost>(html`<test-pages-host api=${API} loading="eager"></test-pages-host>`);
@@ -108,13 +104,12 @@ describe('comment box pages', () => {
   it('tells a broken answer (invalid) from no answer (failed)', async () => {
     const warnings = captureWarnings();
     try {
-      api = fakeApi({ list: () => json({ thread: THREAD, total: -1, items: [] }) });
+      serveApi({ list: () => json({ thread: THREAD, total: -1, items: [] }) });
       const host = await mount();
       host.pages.load();
       await settled(host);
       expect(host.pages.status).to.equal('invalid');
-      api.restore();
-      api = fakeApi({ list: () => new Response('', { status: 404 }) });
+      serveApi({ list: () => new Response('', { status: 404 }) });
       host.pages.load();
       await settled(host);
       expect(host.pages.status).to.equal('failed');
@@ -125,22 +120,22 @@ describe('comment box pages', () => {
 
   it('stops loading when removed from the page and loads again when put back', async () => {
     let answer: (response: Response) => void = () => undefined;
-    api = fakeApi({ list: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const api = serveApi({ list: () => new Promise<Response>((resolve) => (answer = resolve)) });
     const host = await mount();
     host.pages.load();
-    await waitUntil(() => api!.gets().length === 1, 'the first request');
+    await waitUntil(() => api.gets().length === 1, 'the first request');
     const parent = host.parentNode!;
     host.remove();
     answer(json(page([comment()])));
     parent.append(host);
-    await waitUntil(() => api!.gets().length === 2, 'loads again');
+    await waitUntil(() => api.gets().length === 2, 'loads again');
     answer(json(page([comment(), comment()])));
     await settled(host);
     expect(ids(host)).to.have.length(2);
   });
 
   it('puts a posted comment where the sort shows new ones, once, counting only published ones', async () => {
-    api = fakeApi({ list: page([comment()], { total: 1 }) });
+    serveApi({ list: page([comment()], { total: 1 }) });
     const host = await mount();
     host.pages.load();
     await settled(host);

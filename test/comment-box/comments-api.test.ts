@@ -1,15 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { commentsUrl, fetchCommentPage, pageLimit, postComment } from '../../src/comment-box/comments-api.js';
 import { ContractError } from '../../src/core/contract.js';
-import { API, comment, fakeApi, page, THREAD } from '../comment-box-helpers.js';
+import { API, comment, fakeApiPerTest, page, THREAD } from '../comment-box-helpers.js';
 import { json } from '../fixtures.js';
 
 describe('comments API client', () => {
-  let api: ReturnType<typeof fakeApi> | undefined;
-  afterEach(() => {
-    api?.restore();
-    api = undefined;
-  });
+  const serveApi = fakeApiPerTest();
 
   it('builds the thread URL from any api spelling, encoding the thread id', () => {
     expect(commentsUrl('https://x.test/api/', 'a/b c')).to.equal('https://x.test/api/threads/a%2Fb%20c/comments');
@@ -23,7 +19,7 @@ describe('comments API client', () => {
 
   it('asks for a page with limit, sort and cursor, and answers the checked page', async () => {
     const items = [comment(), comment({ parentId: 'c0' })];
-    api = fakeApi({ list: page(items, { total: 9, nextCursor: 'next' }) });
+    const api = serveApi({ list: page(items, { total: 9, nextCursor: 'next' }) });
     const answer = await fetchCommentPage(API, THREAD, { sort: 'oldest', pageSize: 500, cursor: 'abc' });
     const url = api.gets()[0]!.url;
     expect(url.pathname).to.equal(`/api/threads/${THREAD}/comments`);
@@ -34,20 +30,20 @@ describe('comments API client', () => {
   });
 
   it('sorts newest first for any sort it does not know, and sends no empty cursor', async () => {
-    api = fakeApi();
+    const api = serveApi();
     await fetchCommentPage(API, THREAD, { sort: 'sideways' as 'newest', pageSize: 20 });
     expect(Object.fromEntries(api.gets()[0]!.url.searchParams)).to.deep.equal({ limit: '20', sort: 'newest' });
   });
 
   it('refuses a page that breaks the contract, naming the field', async () => {
-    api = fakeApi({ list: () => json({ thread: THREAD, total: 1, items: [{ ...comment(), author: {} }] }) });
+    serveApi({ list: () => json({ thread: THREAD, total: 1, items: [{ ...comment(), author: {} }] }) });
     const error = await fetchCommentPage(API, THREAD, { sort: 'newest', pageSize: 20 }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ContractError);
     expect((error as ContractError).field).to.equal('comments.items[0].author.name');
   });
 
   it('posts JSON once with the Idempotency-Key and answers the stored comment', async () => {
-    api = fakeApi();
+    const api = serveApi();
     const posted = await postComment(API, THREAD, { author: { name: 'Ann' }, body: 'Hello', parentId: 'c1' }, 'key-1');
     const [request] = api.posts();
     expect(api.requests).to.have.length(1);
@@ -59,7 +55,7 @@ describe('comments API client', () => {
   });
 
   it('refuses a post answer without a comment, naming response.comment', async () => {
-    api = fakeApi({ post: () => json({ ok: true }, { status: 201 }) });
+    serveApi({ post: () => json({ ok: true }, { status: 201 }) });
     const error = await postComment(API, THREAD, { author: { name: 'Ann' }, body: 'Hello' }, 'k').catch((e: unknown) => e);
     expect((error as ContractError).field).to.match(/^response\.comment/);
   });

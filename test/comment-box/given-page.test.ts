@@ -3,7 +3,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/comment-box.js';
 import type { BylineCommentBox } from '../../src/comment-box.js';
-import { API, comment, fakeApi, page, THREAD } from '../comment-box-helpers.js';
+import { API, comment, fakeApiPerTest, page, THREAD } from '../comment-box-helpers.js';
 import { captureWarnings } from '../fixtures.js';
 
 const bodies = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="text"]')].map((node) => node.textContent!.trim());
@@ -11,15 +11,11 @@ const bodies = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="
 const aTask = () => new Promise((resolve) => setTimeout(resolve));
 
 describe('comment box given its first page', () => {
-  let api: ReturnType<typeof fakeApi> | undefined;
-  afterEach(() => {
-    api?.restore();
-    api = undefined;
-  });
+  const serveApi = fakeApiPerTest();
 
   it('the .page property: shown at once, nothing requested; "Load more" asks for the page after it', async () => {
     const given = page([comment({ body: 'Given one' }), comment({ body: 'Given two' })], { total: 3, nextCursor: 'after-two' });
-    api = fakeApi({ list: page([comment({ body: 'Third' })], { total: 3 }) });
+    const api = serveApi({ list: page([comment({ body: 'Third' })], { total: 3 }) });
     const el = await fixture<BylineCommentBox>(
       html`<byline-comment-box api=${API} thread=${THREAD} lang="en" loading="eager" .page=${given}></byline-comment-box>`,
     );
@@ -37,7 +33,7 @@ describe('comment box given its first page', () => {
   });
 
   it('inline JSON: shown without a request; the reader switching the sort requests the other order', async () => {
-    api = fakeApi({ list: page([comment({ body: 'Oldest first' })]) });
+    const api = serveApi({ list: page([comment({ body: 'Oldest first' })]) });
     const el = document.createElement('byline-comment-box') as BylineCommentBox;
     Object.assign(el, { api: API, thread: THREAD, loading: 'eager' });
     el.setAttribute('lang', 'en');
@@ -63,7 +59,7 @@ describe('comment box given its first page', () => {
   });
 
   it('a given page that breaks the contract: the localized error state, one warning naming the field', async () => {
-    api = fakeApi({ list: page([comment({ body: 'Fetched on retry' })]) });
+    const api = serveApi({ list: page([comment({ body: 'Fetched on retry' })]) });
     const warnings = captureWarnings();
     let el: BylineCommentBox;
     try {

@@ -131,3 +131,50 @@ describe('comment box posting', () => {
     expect(host.form.errors).to.deep.equal({ body: en.bodyRequired });
   });
 });
+
+describe('comment box posting: preparing the post', () => {
+  const field = (host: HTMLElement, name: string) => host.querySelector<HTMLInputElement>(`form [name="${name}"]`)!;
+  /** A form of 20 characters at most, with no thread loaded. */
+  const mountForm = () => fixture<FormHost>(html`<test-form-host api=${API} thread=${THREAD}></test-form-host>`);
+  beforeEach(() => clearDrafts());
+  afterEach(() => clearDrafts());
+
+  it('stores the key with the draft before sending, and sends the same key again', async () => {
+    const host = await mountForm();
+    type(host, 'name', 'Ann');
+    type(host, 'body', 'text');
+    const first = host.posting.keyedDraft();
+    expect(readDraft(host.form.draftId())?.key).to.equal(first.key);
+    expect(host.posting.keyedDraft().key).to.equal(first.key);
+    host.posting.dropKey(host.form.draftId(), first);
+    expect(readDraft(host.form.draftId())?.key).to.equal(undefined);
+    expect(host.posting.keyedDraft().key).not.to.equal(first.key);
+  });
+
+  it('builds the post body: trimmed text, the reply target, the honeypot only when filled', async () => {
+    const host = await mountForm();
+    const parent = comment();
+    host.form.openReply(parent);
+    await host.updateComplete;
+    type(host, 'name', '  Ann ');
+    type(host, 'body', ' text  ');
+    expect(host.posting.postBody(host.form.draft)).to.deep.equal({ author: { name: 'Ann' }, body: 'text', parentId: parent.id });
+    field(host, 'website').value = 'spam.example';
+    expect(host.posting.postBody(host.form.draft).website).to.equal('spam.example');
+  });
+
+  it('forgets a posted draft and leaves the finished reply for the thread\'s own draft', async () => {
+    const host = await mountForm();
+    type(host, 'name', 'Ann');
+    type(host, 'body', 'top-level text');
+    const parent = comment();
+    host.form.openReply(parent);
+    await host.updateComplete;
+    type(host, 'body', 'a reply');
+    const id = host.form.draftId();
+    host.posting.posted(id, host.posting.keyedDraft(), parent);
+    expect(readDraft(id)).to.equal(undefined);
+    expect(host.form.replyTo).to.equal(undefined);
+    expect(host.form.draft.body).to.equal('top-level text');
+  });
+});

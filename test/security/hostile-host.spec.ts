@@ -82,6 +82,8 @@ async function useEveryWidget(doc: Document): Promise<string[]> {
   thai.setAttribute('lang', 'th');
   thai.setAttribute('api', box.getAttribute('api')!);
   thai.setAttribute('thread', box.getAttribute('thread')!);
+  // Below the box, maybe far below the frame's viewport: this is about the strings chunk, not the viewport.
+  thai.setAttribute('loading', 'eager');
   doc.body.append(thai);
   // (The count itself may be the cached 0 from before the post: counts are cached for the page's life.)
   await waitUntil(() => thai.shadowRoot?.querySelector('.count')?.textContent?.endsWith(' ความคิดเห็น'), 'Thai strings did not load');

@@ -116,6 +116,7 @@ function count(field: 'href' | 'thread') {
     el.setAttribute('api', COUNT_API);
     el.setAttribute('thread', field === 'thread' ? value : 't1');
     el.setAttribute('href', field === 'href' ? value : '#comments');
+    el.setAttribute('loading', 'eager');
     return el;
   };
 }

@@ -63,6 +63,7 @@ function mount(api) {
   const count = document.createElement('byline-comment-count');
   count.setAttribute('api', api);
   count.setAttribute('thread', thread);
+  count.setAttribute('loading', 'eager');
   const box = document.createElement('byline-comment-box');
   box.setAttribute('api', api);
   box.setAttribute('thread', thread);
