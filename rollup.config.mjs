@@ -124,8 +124,6 @@ const STYLE_MODULES = readdirSync('dist', { recursive: true })
   .sort();
 const BUNDLE_ENTRY = '\0byline-bundle:';
 const HYDRATE = '@hydrate';
-/** The hydration entry's own modules: the virtual entry, dist/hydrate.js and the style modules it imports. */
-const HYDRATE_ENTRY = /^\0byline-bundle:@hydrate$|[\\/]dist[\\/](hydrate|.*styles)\.js$/;
 const bundleEntry = () => ({
   name: 'byline-bundle-entry',
   resolveId: (id) => (id.startsWith(BUNDLE_ENTRY) ? id : null),
@@ -167,12 +165,10 @@ export default [
   },
   // For server-rendered pages (src/ssr.ts): the same elements, with Lit's hydrate support. Only here:
   // client-only pages keep byline.min.js, which never carries it.
-  // Each element is a chunk of its own (src/hydrate.ts evaluates them one per task); what they share (Lit,
-  // src/core) stays in the entry rather than in small chunks of its own.
   {
     input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
     preserveEntrySignatures: bundleChunks,
-    output: { ...output, manualChunks: (id) => (SHARED.test(id) || HYDRATE_ENTRY.test(id) ? 'byline.hydrate.min' : undefined) },
+    output,
     onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins({ keepHtml: true })],
   },

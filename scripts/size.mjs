@@ -109,12 +109,8 @@ export function report() {
   for (const file of readdirSync(CDN).sort()) {
     const language = /^byline\.([\w-]+)\.min\.js$/.exec(file)?.[1];
     if (language === 'hydrate') {
-      // The entry, then each element's chunk, which it imports in turn (src/hydrate.ts).
-      const elements = importsOf(file).dynamic.filter((chunk) => WIDGETS.includes(chunkName(chunk)));
-      const all = [file, ...elements];
-      const extra = measure(all).gzip - rows[0].gzip;
-      add('hydrate', `cdn/${file}: Lit + its hydrate support + core, for server-rendered pages; it imports each element's chunk in turn`, [file]);
-      add('hydrate, all', `the hydration entry + its ${elements.length} element chunks, templates unminified (hydration compares them with the server's): +${(extra / KB).toFixed(2)} KB on the bundle`, all);
+      const extra = measure([file]).gzip - rows[0].gzip;
+      add('hydrate', `cdn/${file}: the bundle + Lit's hydrate support, templates unminified (hydration compares them with the server's), for server-rendered pages (+${(extra / KB).toFixed(2)} KB)`, [file]);
     } else if (language) add(`bundle ${language}`, `cdn/${file}: the bundle + ${language} strings inline`, [file]);
   }
 
