@@ -26,7 +26,7 @@ import { BylineElement } from './byline-element.js';
 import { loadStrings, resolveLanguage, supportedLanguage } from './i18n.js';
 import { whenNearViewport } from './near-viewport.js';
 
-export const TAGS = ['byline-article-card', 'byline-photo-caption', 'byline-related-topics', 'byline-comment-box', 'byline-comment-count'] as const;
+const TAGS = ['byline-article-card', 'byline-photo-caption', 'byline-related-topics', 'byline-comment-box', 'byline-comment-count'];
 const DEFER = 'defer-hydration';
 /** Interactions that come before a click or a key press reaches the element. */
 const INTENT = ['pointerover', 'pointerdown', 'focusin'] as const;
@@ -46,8 +46,8 @@ let pumping = false;
 const unfinished = (element: Hydrating): boolean =>
   element.localName === 'byline-comment-box' || !!element.shadowRoot!.querySelector('.skeleton');
 
-/** Gives the browser a turn (input, rendering) between two pieces of work. */
-export const yieldToBrowser = (): Promise<void> =>
+/** Gives the browser a turn (input, rendering) between two elements. */
+const yieldToBrowser = (): Promise<void> =>
   (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
 /** Lets `element` hydrate now; resolves when it has rendered. */
@@ -58,11 +58,7 @@ function release(element: Hydrating): Promise<unknown> {
   // Stops the viewport wait and the interaction listeners before hydration starts the element's own.
   stop.abort();
   element.removeAttribute(DEFER);
-  // An element whose code has not been evaluated yet hydrates as it is defined.
-  return customElements
-    .whenDefined(element.localName)
-    .then(() => element.updateComplete)
-    .catch(() => undefined);
+  return (element.updateComplete ?? Promise.resolve()).catch(() => undefined);
 }
 
 /** Hydrates the queued elements one at a time, yielding to the browser after each. */

@@ -49,12 +49,8 @@ const zoomEvents = (el: Element) => {
   return events;
 };
 
-const TAGS = ['byline-article-card', 'byline-photo-caption', 'byline-related-topics', 'byline-comment-box', 'byline-comment-count'];
-
 describe('when server-rendered elements hydrate', () => {
   const serverTexts = new Map<string, Text[]>();
-  const definitionOrder: string[] = [];
-  let definedWhenTheEntryRan: string[] = [];
   let serverPlaceholder = false;
 
   before(async () => {
@@ -82,15 +78,7 @@ describe('when server-rendered elements hydrate', () => {
     document.body.append(page);
     for (const id of ['top-card', 'top-related', 'clicked', 'focused']) serverTexts.set(id, texts(byId(id)));
     serverPlaceholder = !!byId('top-count').shadowRoot!.querySelector('.placeholder');
-    for (const tag of TAGS) void customElements.whenDefined(tag).then(() => definitionOrder.push(tag));
     await import(/* @vite-ignore */ '/cdn/byline.hydrate.min.js' as string);
-    definedWhenTheEntryRan = TAGS.filter((tag) => customElements.get(tag));
-  });
-
-  it('the entry defines the elements after it has run, one by one, those in the page first', async () => {
-    expect(definedWhenTheEntryRan).to.deep.equal([]);
-    await waitUntil(() => definitionOrder.length === TAGS.length, 'all five are defined');
-    expect(definitionOrder).to.deep.equal(['byline-article-card', 'byline-related-topics', 'byline-comment-count', 'byline-photo-caption', 'byline-comment-box']);
   });
 
   it('an element in view that the server could not finish hydrates by itself and loads the rest', async () => {
