@@ -204,6 +204,24 @@ describe('comment box: sign-in and comment actions (reference server)', () => {
     expect(detail.comment.author).to.deep.equal({ name: 'Typed Name' });
   });
 
+  it('a reader who posted without signing in is offered Report on others\' comments, not on their own', async () => {
+    const thread = uniqueThread();
+    const other = await post(anonymousApi, thread, 'Someone else');
+    const el = await box(thread, { base: anonymousApi });
+    await waitUntil(() => action(el, 'report', other.id), 'the comment actions');
+    type(el.querySelector<HTMLInputElement>('[name="name"]')!, 'Lan');
+    type(el.querySelector('textarea')!, 'My own comment');
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const { detail } = await oneEvent(el, 'byline-comment-posted');
+    expect(detail.comment.status, 'published at once, so Report would apply').to.equal('published');
+    await waitUntil(() => article(el, detail.comment.id), 'the new comment is shown');
+    await el.updateComplete;
+    // Booleans, not elements: a failing comparison of an element would be serialized whole.
+    expect(!!action(el, 'report', detail.comment.id), 'Report on their own comment').to.equal(false);
+    expect(!!action(el, 'report', other.id), 'Report on the other comment').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   for (const [what, make] of [
     ['an expired', () => sign({ sub: 'reader-3', name: 'Late' }, { exp: Math.floor(Date.now() / 1000) - 3600 })],
     ['a forged', () => sign({ sub: 'reader-3', name: 'Forger' }, { secret: 'not-the-servers-secret-0123456789abcdef' })],

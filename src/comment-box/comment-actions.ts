@@ -4,8 +4,9 @@
  * - sign-in: the prompt in place of the form when the server requires it, the signed-in reader's name
  *   and picture in place of the name field, and the `byline-auth-required` event;
  * - marks: which comments come from readers signed in through the site's login, their pictures, "edited";
- * - controls: Edit and Delete on the reader's own comments, Report on others', each confirmed, announced
- *   and keyboard-operable, with focus moved where the reader continues.
+ * - controls: Edit and Delete on the reader's own comments, Report on others' (not on one the reader just
+ *   posted from this box), each confirmed, announced and keyboard-operable, with focus moved where the
+ *   reader continues.
  * Its strings are chunks of their own (src/locales/comment-actions/), loaded for the box's language.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -328,7 +329,7 @@ export class CommentActions implements ReactiveController {
     } else if (own) {
       controls = html`${button('edit', strings.edit, () => this._startEdit(comment))}
         ${button('delete', strings.delete, () => this._step(comment, 'delete'))}`;
-    } else if (comment.status === 'published') {
+    } else if (comment.status === 'published' && !this._pages.postedHere.has(comment.id)) {
       controls = this._reported.has(comment.id)
         ? html`<span class="note">${strings.reported}</span>`
         : button('report', strings.report, () => this._step(comment, 'report'));

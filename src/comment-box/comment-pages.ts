@@ -36,6 +36,8 @@ export class CommentPagesController {
   loadingMore = false;
   /** The last "load more" failed; the comments already shown stay. */
   moreFailed = false;
+  /** Comments the reader posted from this box: theirs, even without a sign-in to say so. */
+  readonly postedHere = new Set<string>();
 
   private readonly _request: RequestController;
   /** The first page given with the box (property or inline JSON), checked like a fetched one. */
@@ -68,6 +70,7 @@ export class CommentPagesController {
    * added twice.
    */
   add(comment: Comment): void {
+    this.postedHere.add(comment.id);
     if (this.comments.some((known) => known.id === comment.id)) return;
     const top = !comment.parentId && this._host.sort !== 'oldest';
     this.comments = top ? [comment, ...this.comments] : [...this.comments, comment];
