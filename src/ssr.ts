@@ -13,7 +13,7 @@
  * is in the element's language at once (a browser loads them on demand).
  */
 import { LitElementRenderer, render } from '@lit-labs/ssr';
-import { html, nothing } from 'lit';
+import { html, nothing, unsafeCSS, type CSSResult } from 'lit';
 import type { RenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import './index.js';
 import { BylineElement, type Theme } from './core/byline-element.js';
@@ -30,6 +30,20 @@ LitElementRenderer.renderOptions.push((element) => {
   if (element instanceof BylineElement) (element as unknown as { i18n: LocaleController }).i18n.resolve();
   return undefined;
 });
+
+/**
+ * The CSS a server-rendered element carries in its shadow root, without comments and runs of whitespace:
+ * each element on a page repeats its styles (declarative shadow DOM has no shared stylesheet), and the
+ * sources are written to be read. Hydration does not compare styles; browsers keep the server's.
+ */
+export function compactCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .trim();
+}
 
 export { SUPPORTED_LANGUAGES };
 
@@ -53,6 +67,12 @@ export const RENDERABLE = [
   'byline-comment-box',
 ] as const;
 export type RenderableTag = (typeof RENDERABLE)[number];
+
+for (const tag of RENDERABLE) {
+  const element = customElements.get(tag) as unknown as { finalize(): void; elementStyles: CSSResult[] };
+  element.finalize();
+  element.elementStyles = element.elementStyles.map((style) => unsafeCSS(compactCss(style.cssText)));
+}
 
 const JSON_PROPERTY: Partial<Record<RenderableTag, string>> = {
   'byline-article-card': 'article',
