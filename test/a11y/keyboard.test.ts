@@ -217,8 +217,8 @@ describe('keyboard walkthroughs', () => {
       // From the new comment the reader can answer it straight away.
       await press('Tab');
       expectFocusOn(replyButton(el, 'mine'), 'Tab from the new comment: its Reply');
-      await press('Tab');
-      expectFocusOn(reportButton(el, 'mine'), 'Tab: its Report');
+      // No Report on one's own comment (a boolean: a failing comparison of an element is serialized whole).
+      expect(!!reportButton(el, 'mine'), 'a Report button on their own comment').to.equal(false);
     });
   });
 
