@@ -36,7 +36,7 @@ LitElementRenderer.renderOptions.push((element) => {
  * each element on a page repeats its styles (declarative shadow DOM has no shared stylesheet), and the
  * sources are written to be read. Hydration does not compare styles; browsers keep the server's.
  */
-export function compactCss(text: string): string {
+function compactCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
@@ -71,6 +71,7 @@ export type RenderableTag = (typeof RENDERABLE)[number];
 for (const tag of RENDERABLE) {
   const element = customElements.get(tag) as unknown as { finalize(): void; elementStyles: CSSResult[] };
   element.finalize();
+  // The elements' own stylesheets, not data: unsafeCSS only wraps the compacted text back into a CSSResult.
   element.elementStyles = element.elementStyles.map((style) => unsafeCSS(compactCss(style.cssText)));
 }
 
