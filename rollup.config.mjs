@@ -123,7 +123,6 @@ const STYLE_MODULES = readdirSync('dist', { recursive: true })
   .filter((file) => /(^|\/|\.)styles\.js$/.test(file))
   .sort();
 const BUNDLE_ENTRY = '\0byline-bundle:';
-const HYDRATE = '@hydrate';
 const bundleEntry = () => ({
   name: 'byline-bundle-entry',
   resolveId: (id) => (id.startsWith(BUNDLE_ENTRY) ? id : null),
@@ -132,9 +131,6 @@ const bundleEntry = () => ({
     const language = id.slice(BUNDLE_ENTRY.length);
     const styles = STYLE_MODULES.map((file) => `import './dist/${file}';`);
     if (!language) return [...styles, `export * from './dist/index.js';`].join('\n');
-    // Lit's hydrate support must run before LitElement's module is evaluated: first. dist/hydrate.js
-    // imports it too, then holds the page's elements before dist/index.js defines them.
-    if (language === HYDRATE) return [`import '@lit-labs/ssr-client/lit-element-hydrate-support.js';`, ...styles, `export * from './dist/hydrate.js';`].join('\n');
     return [
       `import { provideStrings } from './dist/core/i18n.js';`,
       `import strings from './dist/locales/${language}.js';`,
@@ -163,14 +159,15 @@ export default [
     onwarn,
     plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins()],
   },
-  // For server-rendered pages (src/ssr.ts): the same elements, with Lit's hydrate support. Only here:
-  // client-only pages keep byline.min.js, which never carries it.
+  // For server-rendered pages (src/ssr.ts): a small entry without Lit that holds the page's elements, and
+  // the elements' code with Lit's hydrate support, a chunk that the entry loads when an element needs it
+  // (src/core/hydration.ts). Only here: client-only pages keep byline.min.js, which never carries it.
   {
-    input: { 'byline.hydrate.min': `${BUNDLE_ENTRY}${HYDRATE}` },
+    input: { 'byline.hydrate.min': 'dist/hydrate.js' },
     preserveEntrySignatures: bundleChunks,
     output,
     onwarn,
-    plugins: [bundleEntry(), cdnLocales('./locales/'), ...plugins({ keepHtml: true })],
+    plugins: [cdnLocales('../locales/'), ...plugins({ keepHtml: true })],
   },
   // One build per language, so each is a single file like byline.min.js (shared chunks otherwise).
   ...LANGUAGE_BUNDLES.map((language) => ({

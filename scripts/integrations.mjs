@@ -214,7 +214,7 @@ write('dist/web-types.json', `${JSON.stringify(webTypes(), null, 2)}\n`);
 // The script-tag files carry their own Lit; their API is the npm build's.
 for (const file of readdirSync('cdn')) {
   if (!file.endsWith('.js')) continue;
-  const source = file === 'loader.js' ? 'loader' : 'index';
+  const source = { 'loader.js': 'loader', 'byline.hydrate.min.js': 'hydrate' }[file] ?? 'index';
   write(`cdn/${file.replace(/\.js$/, '.d.ts')}`, `${HEADER}export * from '../dist/${source}.js';\n`);
 }
 console.log(`integrations: ${elements.length} elements -> dist/frameworks/, dist/html-custom-data.json, dist/web-types.json, cdn/*.d.ts`);

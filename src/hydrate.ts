@@ -1,16 +1,17 @@
 /**
- * The hydration entry, for pages whose Byline elements were rendered on the server (`byline-widgets/ssr`):
- * Lit's hydrate support first, then every element. An element with a server-rendered shadow root takes
- * over that DOM (its text nodes, its links) instead of rendering it again, so nothing moves or flashes;
- * one without renders as usual. Client-only pages keep using the plain entry, which does not carry the
- * hydrate support.
+ * The hydration entry, for pages whose Byline elements were rendered on the server (`byline-widgets/ssr`).
+ * It is small and has no Lit in it: it holds the server-rendered elements in the page, which are complete
+ * and readable as they are, and loads the elements' code (hydrate-elements.ts: Lit, its hydrate support,
+ * the five elements) only when one needs it: the reader reaches for it, it nears the viewport while the
+ * server could not finish it, or the page changes it (src/core/hydration.ts). So nothing long runs at load.
  *
- * The server-rendered elements already in the page are held before the elements are defined, and each
- * hydrates on its own when it nears the viewport or the reader reaches for it (src/core/hydration.ts), so
- * hydration never blocks the page in one long task.
+ * A page that scripts the elements calls `defineElements()`, which loads and defines them now and resolves
+ * to the module (every class, as `byline-widgets` exports them). Client-only pages keep using the plain
+ * entry, which does not carry the hydrate support.
  */
-// Must run before Lit's LitElement module is evaluated: it patches LitElement as that module loads.
-import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-// Imports run in order: this holds the page's elements before index.js defines them.
-import './core/hydration.js';
-export * from './index.js';
+import { defineElements, holdPage } from './core/hydration.js';
+
+export { defineElements };
+export type * from './index.js';
+
+holdPage();

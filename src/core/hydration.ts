@@ -1,43 +1,107 @@
 /**
  * When each server-rendered Byline element hydrates, on a page that loads the hydration entry.
  *
- * Hydrating every element as soon as the script runs is one long task that blocks the reader's input,
- * although the server's HTML is already complete and readable. Worse, the first element to hydrate makes
- * the page's first `Intl` formatter (its dates and numbers), and a browser's first formatter loads its
- * locale data: one long task on a slow phone, however little else runs. So the elements that are in the
- * page when the entry runs are held (Lit's `defer-hydration` attribute) before they are defined, and each
- * is let go on its own, one per task with a yield to the browser in between:
+ * The server's HTML is already complete and readable, so nothing should run for it at load. Two costs are
+ * avoided that way: evaluating the elements' code (Lit, its hydrate support, the core, five elements), one
+ * long task on a slow phone; and hydrating, since the first element to hydrate makes the page's first
+ * `Intl` formatter (its dates and numbers), and a browser's first formatter loads its locale data. So
+ * this module, which has no Lit in it, holds the elements that are in the page (Lit's `defer-hydration`)
+ * and loads the elements' code (`../hydrate-elements.js`) only when one needs it. Each is let go on its
+ * own, one per task with a yield to the browser in between:
  * - an element the server could not finish (its loading state, waiting for data the browser fetches) and
  *   the comment box (the browser adds its form) when they come near the viewport, in document order;
  * - an element the server rendered complete (a card, a caption, a list, a count with its data) only when
  *   the reader reaches for it (the pointer over it, a press, focus, a click). Until then its links work,
- *   and the server's HTML is exactly what hydrating would show, so no work is spent on it at load.
- * - a held element the page changes (one of its properties or attributes, or the language that applies
- *   to it) renders afresh at once, since the server's HTML no longer shows what it would render.
+ *   and the server's HTML is exactly what hydrating would show;
+ * - a held element the page changes (one of its properties or attributes, a child, or the language that
+ *   applies to it) renders afresh at once, since the server's HTML no longer shows what it would render;
+ * - a held element whose `defer-hydration` the page removes hydrates at once.
  * A click that arrived while the element was held is given again to the same button once it has
- * hydrated, so it is not lost. An element held stays exactly as the server rendered it. Elements the page
- * marked `defer-hydration` itself are the page's to let go; elements without a server-rendered shadow root
- * render as usual.
- *
- * Importing this module holds the page's elements: the hydration entry imports it before the elements are
- * defined (package.json lists it under `sideEffects`, so bundlers keep that import).
+ * hydrated, so it is not lost. The code loads at once when the page needs it whatever the reader does:
+ * a Byline element without a server-rendered shadow root (it renders in the browser), one the page marked
+ * `defer-hydration` itself (the page lets it go), or one added to the page later.
  */
-import { BylineElement } from './byline-element.js';
-import { loadStrings, resolveLanguage, supportedLanguage } from './i18n.js';
+import type * as Elements from '../hydrate-elements.js';
 import { whenNearViewport } from './near-viewport.js';
 
-const TAGS = ['byline-article-card', 'byline-photo-caption', 'byline-related-topics', 'byline-comment-box', 'byline-comment-count'];
 const DEFER = 'defer-hydration';
 /** Interactions that come before a click or a key press reaches the element. */
 const INTENT = ['pointerover', 'pointerdown', 'focusin'] as const;
+
+/**
+ * What a page can set on each element before its code is loaded: its public properties and the
+ * attributes it observes (test/ssr/hydrate-island.test.ts checks both against the elements' classes).
+ */
+const COMMON = { properties: ['theme', 'digits', 'timeZone'], attributes: ['theme', 'digits', 'time-zone'] };
+const INPUTS: Record<string, typeof COMMON> = {
+  'byline-article-card': {
+    properties: ['src', 'article', 'layout', 'dateStyle', 'headingLevel', 'sizes', 'loading'],
+    attributes: ['src', 'layout', 'date-style', 'heading-level', 'sizes', 'loading'],
+  },
+  'byline-photo-caption': {
+    properties: ['src', 'photo', 'number', 'noZoom', 'loading', 'sizes'],
+    attributes: ['src', 'number', 'no-zoom', 'loading', 'sizes'],
+  },
+  'byline-related-topics': {
+    properties: ['src', 'sections', 'layout', 'headingLevel', 'maxItems', 'showImages', 'loading', 'label'],
+    attributes: ['src', 'layout', 'heading-level', 'max-items', 'show-images', 'loading', 'label'],
+  },
+  'byline-comment-box': {
+    properties: ['api', 'thread', 'sort', 'pageSize', 'maxLength', 'loading', 'page', 'headingLevel', 'authToken'],
+    attributes: ['api', 'thread', 'sort', 'page-size', 'maxlength', 'loading', 'heading-level', 'auth-token'],
+  },
+  'byline-comment-count': {
+    properties: ['api', 'thread', 'href', 'format', 'count', 'loading'],
+    attributes: ['api', 'thread', 'href', 'format', 'count', 'loading'],
+  },
+};
+export const TAGS = Object.keys(INPUTS);
+/** For the test that keeps INPUTS true to the classes. */
+export const inputsOf = (tag: string) => ({
+  properties: [...COMMON.properties, ...INPUTS[tag]!.properties],
+  attributes: [...COMMON.attributes, ...INPUTS[tag]!.attributes],
+});
 
 type Hydrating = HTMLElement & { updateComplete?: Promise<boolean> };
 
 const held = new Map<Hydrating, AbortController>();
 /** Held elements whose upgrade is over: from then on, a change to one of their properties is the page's. */
 const upgraded = new WeakSet<Element>();
+/** Held elements the page changed: they render afresh instead of hydrating. */
+const afresh = new WeakSet<Element>();
+/** Values the page set on a held element before its class was defined, to give it once it is. */
+const setEarly = new WeakMap<Element, Map<string, unknown>>();
+const releasing = new Map<Hydrating, Promise<unknown>>();
 const queue: Hydrating[] = [];
 let pumping = false;
+let elements: Promise<typeof Elements> | undefined;
+
+/**
+ * Loads the elements' code and defines them: once, when the first element needs it (or now, when called
+ * by a page that scripts the elements; `byline-widgets/hydrate.js` exports it as `defineElements`).
+ * Held elements stay held. If the code cannot be loaded, the server's HTML stays as it is and the next
+ * element that needs the code tries again.
+ */
+export function defineElements(): Promise<typeof Elements> {
+  elements ??= import('../hydrate-elements.js').then(
+    (module) => {
+      patch(module.BylineElement);
+      for (const element of held.keys()) {
+        const values = setEarly.get(element);
+        setEarly.delete(element);
+        // Upgraded now, with its class's own accessors: this is what the page set.
+        if (values) Object.assign(element, Object.fromEntries(values));
+      }
+      return module;
+    },
+    (error: unknown) => {
+      elements = undefined;
+      console.warn('[byline] could not load the elements; the server-rendered HTML stays as it is', error);
+      throw error;
+    },
+  );
+  return elements;
+}
 
 /**
  * Whether the server's HTML is not yet all the element will show: its loading state (the data is the
@@ -50,15 +114,23 @@ const unfinished = (element: Hydrating): boolean =>
 const yieldToBrowser = (): Promise<void> =>
   (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
-/** Lets `element` hydrate now; resolves when it has rendered. */
+/** Lets `element` hydrate as soon as its code is loaded; resolves when it has rendered. */
 function release(element: Hydrating): Promise<unknown> {
-  const stop = held.get(element);
-  if (!stop) return Promise.resolve();
-  held.delete(element);
-  // Stops the viewport wait and the interaction listeners before hydration starts the element's own.
-  stop.abort();
-  element.removeAttribute(DEFER);
-  return (element.updateComplete ?? Promise.resolve()).catch(() => undefined);
+  let done = releasing.get(element);
+  if (!done && held.has(element)) {
+    done = defineElements().then(() => {
+      const stop = held.get(element);
+      if (!stop) return;
+      held.delete(element);
+      // Stops the viewport wait and the listeners before hydration starts the element's own.
+      stop.abort();
+      element.removeAttribute(DEFER);
+      return element.updateComplete;
+    });
+    done = done.catch(() => undefined).finally(() => releasing.delete(element));
+    releasing.set(element, done);
+  }
+  return done ?? Promise.resolve();
 }
 
 /** Hydrates the queued elements one at a time, yielding to the browser after each. */
@@ -68,6 +140,7 @@ async function pump(): Promise<void> {
   try {
     for (let element = queue.shift(); element; element = queue.shift()) {
       if (!held.has(element)) continue;
+      const { loadStrings, resolveLanguage, supportedLanguage } = await defineElements();
       // An update waits for its language's strings; loaded first, they do not put this element's hydration
       // in the same task as every other element that was waiting for them.
       await loadStrings(supportedLanguage(resolveLanguage(element)));
@@ -75,10 +148,67 @@ async function pump(): Promise<void> {
       await release(element);
       await yieldToBrowser();
     }
+  } catch {
+    // The code could not be loaded (warned once); the elements left in the queue stay as the server rendered them.
   } finally {
     pumping = false;
   }
 }
+
+/**
+ * Lets a held element render afresh instead of hydrating: hydration takes the server's HTML as what the
+ * element would render now, which a change by the page (a property, an attribute, its language) makes
+ * untrue, and a mismatch would leave the server's text showing. Once the code is loaded, the server's
+ * nodes are replaced, in the same task, by what the element renders; its styles stay.
+ */
+function renderAfresh(element: Hydrating): void {
+  if (!held.has(element) || afresh.has(element)) return;
+  afresh.add(element);
+  void defineElements().then(
+    () => {
+      held.get(element)?.abort();
+      held.delete(element);
+      for (const node of [...element.shadowRoot!.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+      element.removeAttribute(DEFER);
+    },
+    () => afresh.delete(element),
+  );
+}
+
+/**
+ * Catches what the page sets on a held element before its class is defined: accessors on a prototype of
+ * its own between the element and HTMLElement's. Not on the element itself, where Lit would take an
+ * unset one as a value when it upgrades; the upgrade replaces this prototype with the class's.
+ */
+function watchProperties(element: Hydrating): void {
+  const values = new Map<string, unknown>();
+  const { properties } = inputsOf(element.localName);
+  const accessors: PropertyDescriptorMap = {};
+  for (const name of properties) {
+    // Set before this ran: Lit takes it when it upgrades; the server's HTML may not show it.
+    if (Object.hasOwn(element, name)) renderAfresh(element);
+    accessors[name] = {
+      get: () => values.get(name),
+      set(value: unknown) {
+        values.set(name, value);
+        setEarly.set(element, values);
+        renderAfresh(element);
+      },
+    };
+  }
+  Object.setPrototypeOf(element, Object.create(Object.getPrototypeOf(element), accessors));
+}
+
+const changes = new MutationObserver((records) => {
+  for (const { target, type, attributeName } of records) {
+    const element = (type === 'attributes' ? target : target.parentNode) as Hydrating | null;
+    const host = held.has(element!) ? element! : [...held.keys()].find((e) => e.contains(target));
+    if (!host) continue;
+    if (attributeName === DEFER) {
+      if (!host.hasAttribute(DEFER)) void release(host);
+    } else renderAfresh(host);
+  }
+});
 
 function hold(element: Hydrating): void {
   const stop = new AbortController();
@@ -99,8 +229,9 @@ function hold(element: Hydrating): void {
   element.addEventListener(
     'click',
     (event) => {
-      // A click with no press or focus before it (assistive technology, a script): hydrate, then click the
-      // same button again so its handler runs. Links need nothing: the browser follows them anyway.
+      // A click with no press or focus before it (assistive technology, a script), or before the code
+      // arrived: hydrate, then click the same button again so its handler runs. Links need nothing: the
+      // browser follows them anyway.
       const path = event.composedPath();
       const button = path.find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
       const link = path.some((node) => node instanceof HTMLAnchorElement);
@@ -110,48 +241,54 @@ function hold(element: Hydrating): void {
     },
     { capture: true, signal },
   );
+  watchProperties(element);
+  const { attributes } = inputsOf(element.localName);
+  // Its attributes, and its light-DOM children (inline JSON, a caption's image).
+  changes.observe(element, { attributes: true, attributeFilter: [...attributes, DEFER], childList: true, characterData: true, subtree: true });
 }
-
-// Every server-rendered Byline element in the document that is not defined yet (another copy of Byline
-// may have defined it already).
-for (const element of document.querySelectorAll<Hydrating>(TAGS.join())) {
-  const serverRendered = element.shadowRoot && !customElements.get(element.localName);
-  if (serverRendered && !element.hasAttribute(DEFER)) hold(element);
-}
-
-/** Held elements the page changed: they render afresh instead of hydrating. */
-const afresh = new WeakSet<Element>();
 
 /**
- * Lets a held element render afresh instead of hydrating: hydration takes the server's HTML as what the
- * element would render now, which a change by the page (a property, an attribute, its language) makes
- * untrue, and a mismatch would leave the server's text showing. The server's nodes are replaced, in the
- * same task, by what the element renders; its styles stay.
+ * Hooks the elements' base class, once its code is loaded: a held element the page changes renders
+ * afresh, and one rendering afresh renders into its server-rendered shadow root, where Lit's hydrate
+ * support would hydrate any element that has one. Hooked here rather than in BylineElement, which
+ * client-only pages load too. `createRenderRoot` is protected: reached through a structural view.
  */
-function renderAfresh(element: Hydrating): void {
-  held.get(element)?.abort();
-  held.delete(element);
-  afresh.add(element);
-  for (const node of [...element.shadowRoot!.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
-  element.removeAttribute(DEFER);
-}
-
-if (held.size) {
-  // Hooked here, in the hydration entry, rather than in BylineElement, which client-only pages load too.
-  // `createRenderRoot` is protected: reached through a structural view of the same prototype.
+function patch(BylineElement: typeof Elements.BylineElement): void {
   const base = BylineElement.prototype as unknown as { createRenderRoot(this: Element): ShadowRoot | HTMLElement };
   const { createRenderRoot } = base;
   const { requestUpdate } = BylineElement.prototype;
-  // Lit's hydrate support hydrates any element that has a shadow root; one rendering afresh renders into it.
   base.createRenderRoot = function () {
     return afresh.has(this) ? this.shadowRoot! : createRenderRoot.call(this);
   };
-  // A held element the page changes (a property, an attribute, a light-DOM child) renders afresh.
-  BylineElement.prototype.requestUpdate = function (this: BylineElement, ...args: Parameters<typeof requestUpdate>) {
+  BylineElement.prototype.requestUpdate = function (this: Elements.BylineElement, ...args: Parameters<typeof requestUpdate>) {
     requestUpdate.apply(this, args);
     if (upgraded.has(this) && held.has(this)) renderAfresh(this);
   };
-  new MutationObserver((changes) => {
-    for (const element of held.keys()) if (changes.some((change) => change.target.contains(element))) renderAfresh(element);
+}
+
+/** Holds the server-rendered Byline elements in the page, and loads the code at once if the page needs it. */
+export function holdPage(): void {
+  let needed = false;
+  for (const element of document.querySelectorAll<Hydrating>(TAGS.join())) {
+    // Defined already by another copy of Byline: not ours to hold.
+    if (customElements.get(element.localName)) continue;
+    if (element.shadowRoot && !element.hasAttribute(DEFER)) hold(element);
+    else needed = true;
+  }
+  // A held element's language is the nearest `lang` above it: a change there renders it afresh.
+  new MutationObserver((records) => {
+    for (const element of held.keys()) if (records.some((record) => record.target.contains(element))) renderAfresh(element);
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  if (needed) {
+    void defineElements().catch(() => undefined);
+    return;
+  }
+  new MutationObserver((records, observer) => {
+    const added = records.some((record) =>
+      [...record.addedNodes].some((node) => node instanceof Element && (TAGS.includes(node.localName) || node.querySelector(TAGS.join()))),
+    );
+    if (!added) return;
+    observer.disconnect();
+    void defineElements().catch(() => undefined);
+  }).observe(document, { childList: true, subtree: true });
 }

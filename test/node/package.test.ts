@@ -15,13 +15,13 @@ test('the package installs lit and nothing else', () => {
 });
 
 // Only pages rendered on the server need Lit's SSR packages: the `ssr` subpath (Node) and the `hydrate.js`
-// subpath. npm never installs an optional peer by itself; those who use the subpaths add it.
+// subpath (the elements' code it loads, dist/hydrate-elements.js). npm never installs an optional peer by itself; those who use the subpaths add it.
 test("Lit's SSR packages are optional peers, for the ssr and hydrate.js subpaths only", () => {
   assert.deepEqual(pkg.peerDependencies, { '@lit-labs/ssr': '^4.1.0', '@lit-labs/ssr-client': '^1.1.8' });
   for (const name of Object.keys(pkg.peerDependencies)) assert.equal(pkg.peerDependenciesMeta[name].optional, true);
 });
 
-const SSR_IMPORTS: Record<string, string> = { 'ssr.js': '@lit-labs', 'hydrate.js': '@lit-labs' };
+const SSR_IMPORTS: Record<string, string> = { 'ssr.js': '@lit-labs', 'hydrate-elements.js': '@lit-labs' };
 
 test('the shipped ES modules import only lit and each other', () => {
   const bare = new Set<string>();

@@ -110,7 +110,9 @@ function allTexts(root: ShadowRoot): Text[] {
 
 describe('hydration of server-rendered elements', () => {
   before(async () => {
-    await import(/* @vite-ignore */ '/cdn/byline.hydrate.min.js' as string);
+    // The page has no element yet: load and define them now, as a page that scripts them does.
+    const entry: { defineElements(): Promise<unknown> } = await import(/* @vite-ignore */ '/cdn/byline.hydrate.min.js' as string);
+    await entry.defineElements();
   });
 
   afterEach(() => {
