@@ -32,41 +32,43 @@ const INTENT = ['pointerover', 'pointerdown', 'focusin'] as const;
  * What a page can set on each element before its code is loaded: its public properties and the
  * attributes it observes (test/ssr/hydrate-island.test.ts checks both against the elements' classes).
  */
-const COMMON = { properties: ['theme', 'digits', 'timeZone'], attributes: ['theme', 'digits', 'time-zone'] };
-const INPUTS: Record<string, typeof COMMON> = {
-  'byline-article-card': {
-    properties: ['src', 'article', 'layout', 'dateStyle', 'headingLevel', 'sizes', 'loading'],
-    attributes: ['src', 'layout', 'date-style', 'heading-level', 'sizes', 'loading'],
-  },
-  'byline-photo-caption': {
-    properties: ['src', 'photo', 'number', 'noZoom', 'loading', 'sizes'],
-    attributes: ['src', 'number', 'no-zoom', 'loading', 'sizes'],
-  },
-  'byline-related-topics': {
-    properties: ['src', 'sections', 'layout', 'headingLevel', 'maxItems', 'showImages', 'loading', 'label'],
-    attributes: ['src', 'layout', 'heading-level', 'max-items', 'show-images', 'loading', 'label'],
-  },
-  'byline-comment-box': {
-    properties: ['api', 'thread', 'sort', 'pageSize', 'maxLength', 'loading', 'page', 'headingLevel', 'authToken'],
-    attributes: ['api', 'thread', 'sort', 'page-size', 'maxlength', 'loading', 'heading-level', 'auth-token'],
-  },
-  'byline-comment-count': {
-    properties: ['api', 'thread', 'href', 'format', 'count', 'loading'],
-    attributes: ['api', 'thread', 'href', 'format', 'count', 'loading'],
-  },
+interface Inputs {
+  properties: string[];
+  attributes: string[];
+}
+/** An element's own inputs, and those every element has (BylineElement's). */
+const inputs = (properties: string[], attributes: string[]): Inputs => ({
+  properties: [...properties, 'theme', 'digits', 'timeZone'],
+  attributes: [...attributes, 'theme', 'digits', 'time-zone'],
+});
+const INPUTS: Record<string, Inputs> = {
+  'byline-article-card': inputs(
+    ['src', 'article', 'layout', 'dateStyle', 'headingLevel', 'sizes', 'loading'],
+    ['src', 'layout', 'date-style', 'heading-level', 'sizes', 'loading'],
+  ),
+  'byline-photo-caption': inputs(['src', 'photo', 'number', 'noZoom', 'loading', 'sizes'], ['src', 'number', 'no-zoom', 'loading', 'sizes']),
+  'byline-related-topics': inputs(
+    ['src', 'sections', 'layout', 'headingLevel', 'maxItems', 'showImages', 'loading', 'label'],
+    ['src', 'layout', 'heading-level', 'max-items', 'show-images', 'loading', 'label'],
+  ),
+  'byline-comment-box': inputs(
+    ['api', 'thread', 'sort', 'pageSize', 'maxLength', 'loading', 'page', 'headingLevel', 'authToken'],
+    ['api', 'thread', 'sort', 'page-size', 'maxlength', 'loading', 'heading-level', 'auth-token'],
+  ),
+  'byline-comment-count': inputs(['api', 'thread', 'href', 'format', 'count', 'loading'], ['api', 'thread', 'href', 'format', 'count', 'loading']),
 };
 export const TAGS = Object.keys(INPUTS);
-/** For the test that keeps INPUTS true to the classes. */
-export const inputsOf = (tag: string) => ({
-  properties: [...COMMON.properties, ...INPUTS[tag]!.properties],
-  attributes: [...COMMON.attributes, ...INPUTS[tag]!.attributes],
-});
+export const inputsOf = (tag: string): Inputs => INPUTS[tag]!;
+const watchedAttributes = (tag: string): string[] => [...inputsOf(tag).attributes, DEFER];
 
 type Hydrating = HTMLElement & { updateComplete?: Promise<boolean> };
 
 const held = new Map<Hydrating, AbortController>();
-/** Held elements whose upgrade is over: from then on, a change to one of their properties is the page's. */
-const upgraded = new WeakSet<Element>();
+/**
+ * Whether the elements' code has been evaluated: from then on a held element's update request is the
+ * page's (a property it set), not its own upgrade's.
+ */
+let defined = false;
 /** Held elements the page changed: they render afresh instead of hydrating. */
 const afresh = new WeakSet<Element>();
 /** Values the page set on a held element before its class was defined, to give it once it is. */
@@ -85,6 +87,7 @@ let elements: Promise<typeof Elements> | undefined;
 export function defineElements(): Promise<typeof Elements> {
   elements ??= import('../hydrate-elements.js').then(
     (module) => {
+      defined = true;
       patch(module.BylineElement);
       for (const element of held.keys()) {
         const values = setEarly.get(element);
@@ -114,8 +117,13 @@ const unfinished = (element: Hydrating): boolean =>
 const yieldToBrowser = (): Promise<void> =>
   (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
+/** The held element an event happens in, if any. */
+const heldOn = (event: Event): Hydrating | undefined =>
+  held.size ? (event.composedPath().find((node) => held.has(node as Hydrating)) as Hydrating | undefined) : undefined;
+
 /** Lets `element` hydrate as soon as its code is loaded; resolves when it has rendered. */
-function release(element: Hydrating): Promise<unknown> {
+function release(element: Hydrating | undefined): Promise<unknown> {
+  if (!element) return Promise.resolve();
   let done = releasing.get(element);
   if (!done && held.has(element)) {
     done = defineElements().then(() => {
@@ -176,27 +184,34 @@ function renderAfresh(element: Hydrating): void {
 }
 
 /**
- * Catches what the page sets on a held element before its class is defined: accessors on a prototype of
- * its own between the element and HTMLElement's. Not on the element itself, where Lit would take an
+ * Catches what the page sets on a held element before its class is defined: accessors on a prototype
+ * between the element and HTMLElement's, one per tag. Not on the element itself, where Lit would take an
  * unset one as a value when it upgrades; the upgrade replaces this prototype with the class's.
  */
+const heldPrototypes = new Map<string, object>();
 function watchProperties(element: Hydrating): void {
-  const values = new Map<string, unknown>();
-  const { properties } = inputsOf(element.localName);
-  const accessors: PropertyDescriptorMap = {};
-  for (const name of properties) {
-    // Set before this ran: Lit takes it when it upgrades; the server's HTML may not show it.
-    if (Object.hasOwn(element, name)) renderAfresh(element);
-    accessors[name] = {
-      get: () => values.get(name),
-      set(value: unknown) {
-        values.set(name, value);
-        setEarly.set(element, values);
-        renderAfresh(element);
-      },
-    };
+  const tag = element.localName;
+  let prototype = heldPrototypes.get(tag);
+  if (!prototype) {
+    const accessors: PropertyDescriptorMap = {};
+    for (const name of inputsOf(tag).properties) {
+      accessors[name] = {
+        get(this: Hydrating) {
+          return setEarly.get(this)?.get(name);
+        },
+        set(this: Hydrating, value: unknown) {
+          const values = setEarly.get(this) ?? new Map<string, unknown>();
+          setEarly.set(this, values.set(name, value));
+          renderAfresh(this);
+        },
+      };
+    }
+    prototype = Object.create(Object.getPrototypeOf(element), accessors) as object;
+    heldPrototypes.set(tag, prototype);
   }
-  Object.setPrototypeOf(element, Object.create(Object.getPrototypeOf(element), accessors));
+  // Set before this ran: Lit takes it when it upgrades, and the server's HTML may not show it.
+  if (inputsOf(tag).properties.some((name) => Object.hasOwn(element, name))) renderAfresh(element);
+  Object.setPrototypeOf(element, prototype);
 }
 
 const changes = new MutationObserver((records) => {
@@ -214,7 +229,6 @@ function hold(element: Hydrating): void {
   const stop = new AbortController();
   held.set(element, stop);
   element.setAttribute(DEFER, '');
-  void customElements.whenDefined(element.localName).then(() => upgraded.add(element));
   const { signal } = stop;
   if (unfinished(element)) {
     whenNearViewport(element, signal).then(
@@ -225,26 +239,9 @@ function hold(element: Hydrating): void {
       () => undefined,
     );
   }
-  for (const type of INTENT) element.addEventListener(type, () => void release(element), { capture: true, signal });
-  element.addEventListener(
-    'click',
-    (event) => {
-      // A click with no press or focus before it (assistive technology, a script), or before the code
-      // arrived: hydrate, then click the same button again so its handler runs. Links need nothing: the
-      // browser follows them anyway.
-      const path = event.composedPath();
-      const button = path.find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
-      const link = path.some((node) => node instanceof HTMLAnchorElement);
-      void release(element).then(() => {
-        if (button && !link && button.isConnected) button.click();
-      });
-    },
-    { capture: true, signal },
-  );
   watchProperties(element);
-  const { attributes } = inputsOf(element.localName);
   // Its attributes, and its light-DOM children (inline JSON, a caption's image).
-  changes.observe(element, { attributes: true, attributeFilter: [...attributes, DEFER], childList: true, characterData: true, subtree: true });
+  changes.observe(element, { attributes: true, attributeFilter: watchedAttributes(element.localName), childList: true, characterData: true, subtree: true });
 }
 
 /**
@@ -262,7 +259,7 @@ function patch(BylineElement: typeof Elements.BylineElement): void {
   };
   BylineElement.prototype.requestUpdate = function (this: Elements.BylineElement, ...args: Parameters<typeof requestUpdate>) {
     requestUpdate.apply(this, args);
-    if (upgraded.has(this) && held.has(this)) renderAfresh(this);
+    if (defined && held.has(this)) renderAfresh(this);
   };
 }
 
@@ -275,6 +272,25 @@ export function holdPage(): void {
     if (element.shadowRoot && !element.hasAttribute(DEFER)) hold(element);
     else needed = true;
   }
+  // The reader reaching for a held element: one listener each for the whole page, before the element's own.
+  for (const type of INTENT) document.addEventListener(type, (event) => void release(heldOn(event)), { capture: true });
+  document.addEventListener(
+    'click',
+    (event) => {
+      const element = heldOn(event);
+      if (!element) return;
+      // A click with no press or focus before it (assistive technology, a script), or before the code
+      // arrived: hydrate, then click the same button again so its handler runs. Links need nothing: the
+      // browser follows them anyway.
+      const path = event.composedPath();
+      const button = path.find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
+      const link = path.some((node) => node instanceof HTMLAnchorElement);
+      void release(element).then(() => {
+        if (button && !link && button.isConnected) button.click();
+      });
+    },
+    { capture: true },
+  );
   // A held element's language is the nearest `lang` above it: a change there renders it afresh.
   new MutationObserver((records) => {
     for (const element of held.keys()) if (records.some((record) => record.target.contains(element))) renderAfresh(element);
