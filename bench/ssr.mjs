@@ -106,10 +106,10 @@ const ELEMENTS = {
 // cost of hydrating every one, so the page lets every held element go at once.
 const MEASURE = (bundle) => `<script type="module">
     const started = performance.now();
-    await import('/cdn/${bundle}');
+    const entry = await import('/cdn/${bundle}');
+    // The hydration entry loads the elements' code when one needs it: here, at once.
+    await entry.defineElements?.();
     const all = [...document.querySelectorAll('body > *')].filter((el) => el.localName.startsWith('byline-'));
-    // The hydration entry defines each element a few tasks after it has run.
-    await Promise.all(all.map((el) => customElements.whenDefined(el.localName)));
     all.forEach((el) => el.removeAttribute('defer-hydration'));
     await Promise.all(all.map((el) => el.updateComplete));
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
