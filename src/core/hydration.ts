@@ -130,7 +130,7 @@ function release(element: Hydrating | undefined): Promise<unknown> {
       const stop = held.get(element);
       if (!stop) return;
       held.delete(element);
-      // Stops the viewport wait and the listeners before hydration starts the element's own.
+      // Stops its viewport wait before hydration starts the element's own.
       stop.abort();
       element.removeAttribute(DEFER);
       return element.updateComplete;
@@ -215,9 +215,8 @@ function watchProperties(element: Hydrating): void {
 }
 
 const changes = new MutationObserver((records) => {
-  for (const { target, type, attributeName } of records) {
-    const element = (type === 'attributes' ? target : target.parentNode) as Hydrating | null;
-    const host = held.has(element!) ? element! : [...held.keys()].find((e) => e.contains(target));
+  for (const { target, attributeName } of records) {
+    const host = [...held.keys()].find((element) => element.contains(target));
     if (!host) continue;
     if (attributeName === DEFER) {
       if (!host.hasAttribute(DEFER)) void release(host);
