@@ -166,21 +166,16 @@ async function pump(): Promise<void> {
 /**
  * Lets a held element render afresh instead of hydrating: hydration takes the server's HTML as what the
  * element would render now, which a change by the page (a property, an attribute, its language) makes
- * untrue, and a mismatch would leave the server's text showing. Once the code is loaded, the server's
- * nodes are replaced, in the same task, by what the element renders; its styles stay.
+ * untrue, and a mismatch would leave the server's text showing. Once the code is loaded it is let go, and
+ * as Lit takes its shadow root the server's nodes are replaced, in the same task, by what it renders.
  */
 function renderAfresh(element: Hydrating): void {
   if (!held.has(element) || afresh.has(element)) return;
   afresh.add(element);
-  void defineElements().then(
-    () => {
-      held.get(element)?.abort();
-      held.delete(element);
-      for (const node of [...element.shadowRoot!.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
-      element.removeAttribute(DEFER);
-    },
-    () => afresh.delete(element),
-  );
+  void release(element).then(() => {
+    // Still held: the code could not be loaded, and the next change tries again.
+    if (held.has(element)) afresh.delete(element);
+  });
 }
 
 /**
@@ -254,11 +249,15 @@ function patch(BylineElement: typeof Elements.BylineElement): void {
   const { createRenderRoot } = base;
   const { requestUpdate } = BylineElement.prototype;
   base.createRenderRoot = function () {
-    return afresh.has(this) ? this.shadowRoot! : createRenderRoot.call(this);
+    if (!afresh.has(this)) return createRenderRoot.call(this);
+    const root = this.shadowRoot!;
+    for (const node of [...root.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+    return root;
   };
   BylineElement.prototype.requestUpdate = function (this: Elements.BylineElement, ...args: Parameters<typeof requestUpdate>) {
     requestUpdate.apply(this, args);
-    if (defined && held.has(this)) renderAfresh(this);
+    // Still waiting: not an element the page has just let go, which asks for updates as it connects.
+    if (defined && held.has(this) && this.hasAttribute(DEFER)) renderAfresh(this);
   };
 }
 

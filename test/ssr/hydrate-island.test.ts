@@ -109,7 +109,24 @@ describe('the hydration entry loads the elements only when one needs them', () =
     const link = el.shadowRoot!.querySelector('.headline a');
     el.removeAttribute('defer-hydration');
     await waitUntil(() => el.hasUpdated, 'it hydrates');
-    expect(el.shadowRoot!.querySelector('.headline a'), 'the same link: hydrated, not rendered again').to.equal(link);
+    await settle(page.window);
+    expect(el.shadowRoot!.querySelector('.headline a') === link, 'the same link: hydrated, not rendered again').to.equal(true);
+    expect(link?.isConnected && headline(el)).to.equal(article.title);
+  });
+
+  it('removing defer-hydration from held elements once the code is loaded hydrates each, keeping its nodes', async () => {
+    // In English, whose strings are in the code: the element asks for an update as it connects.
+    const english = (id: string) => serverRender({ element: 'byline-article-card', data: article, lang: 'en', attributes: { id } });
+    const page = await open(`${await card('c')}${await english('d')}`);
+    const entry = (await page.window.eval(`import('/cdn/byline.hydrate.min.js')`)) as { defineElements(): Promise<unknown> };
+    await entry.defineElements();
+    const cards = [page.byId('c'), page.byId('d')];
+    const links = cards.map((el) => el.shadowRoot!.querySelector('.headline a'));
+    for (const el of cards) el.removeAttribute('defer-hydration');
+    await waitUntil(() => cards.every((el) => el.hasUpdated), 'they hydrate');
+    await settle(page.window);
+    expect(cards.map((el, i) => el.shadowRoot!.querySelector('.headline a') === links[i] && links[i]!.isConnected)).to.deep.equal([true, true]);
+    expect(cards.map(headline)).to.deep.equal([article.title, article.title]);
   });
 
   it('an element added to the page later loads the code and renders', async () => {
