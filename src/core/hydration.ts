@@ -214,7 +214,11 @@ const changes = new MutationObserver((records) => {
     const host = [...held.keys()].find((element) => element.contains(target));
     if (!host) continue;
     if (attributeName === DEFER) {
-      if (!host.hasAttribute(DEFER)) void release(host);
+      if (host.hasAttribute(DEFER)) continue;
+      // Before the code is loaded, still held until it is: defined without the attribute, the element
+      // would hydrate before the hook that renders a changed one afresh is in place.
+      if (!defined) host.setAttribute(DEFER, '');
+      void release(host);
     } else renderAfresh(host);
   }
 });

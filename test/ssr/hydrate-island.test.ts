@@ -114,6 +114,17 @@ describe('the hydration entry loads the elements only when one needs them', () =
     expect(link?.isConnected && headline(el)).to.equal(article.title);
   });
 
+  it('a held element the page changes and then lets go, before the code is loaded, shows the change', async () => {
+    const page = await open(await card('c'));
+    await settle(page.window);
+    const el = page.byId('c');
+    el.article = { ...article, title: 'เปลี่ยนแล้วปล่อย' };
+    el.removeAttribute('defer-hydration');
+    await waitUntil(() => el.hasUpdated, 'it updates');
+    await settle(page.window);
+    expect(headline(el)).to.equal('เปลี่ยนแล้วปล่อย');
+  });
+
   it('removing defer-hydration from held elements once the code is loaded hydrates each, keeping its nodes', async () => {
     // In English, whose strings are in the code: the element asks for an update as it connects.
     const english = (id: string) => serverRender({ element: 'byline-article-card', data: article, lang: 'en', attributes: { id } });
