@@ -47,6 +47,8 @@ async function open(body: string): Promise<Page> {
   };
 }
 
+/** Waits for what the page shows; each wait includes a fresh page fetching and evaluating the elements' code. */
+const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 5000 });
 const headline = (el: Element) => el.shadowRoot?.querySelector('.headline a')?.textContent;
 const held = (el: Element) => el.hasAttribute('defer-hydration');
 /** Time for anything the entry would start by itself to be under way: two frames and a moment more. */
@@ -66,7 +68,7 @@ describe('the hydration entry loads the elements only when one needs them', () =
     expect(headline(el)).to.equal(article.title);
     const texts = el.shadowRoot!.textContent;
     el.shadowRoot!.querySelector('a')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
-    await waitUntil(() => !held(el) && el.hasUpdated, 'it hydrates');
+    await until(() => !held(el) && el.hasUpdated, 'it hydrates');
     expect(page.codeFetched()).to.equal(true);
     expect(el.shadowRoot!.textContent).to.equal(texts);
     expect(held(page.byId('p')), 'the caption nobody reached for stays held').to.equal(true);
@@ -77,14 +79,14 @@ describe('the hydration entry loads the elements only when one needs them', () =
     await settle(page.window);
     expect(page.codeFetched()).to.equal(false);
     page.byId('c').article = { ...article, title: 'ข่าวใหม่จากหน้า' };
-    await waitUntil(() => headline(page.byId('c')) === 'ข่าวใหม่จากหน้า', 'the new headline shows');
+    await until(() => headline(page.byId('c')) === 'ข่าวใหม่จากหน้า', 'the new headline shows');
     expect(held(page.byId('c'))).to.equal(false);
   });
 
   it('a property the page set before the entry ran is not lost', async () => {
     const script = `<script>document.getElementById('c').article = ${JSON.stringify({ ...article, title: 'ตั้งไว้ก่อน' })};</script>`;
     const page = await open(`${await card('c')}${script}`);
-    await waitUntil(() => headline(page.byId('c')) === 'ตั้งไว้ก่อน', 'the headline the page set shows');
+    await until(() => headline(page.byId('c')) === 'ตั้งไว้ก่อน', 'the headline the page set shows');
   });
 
   it('an attribute the page changes on a held element renders it afresh', async () => {
@@ -92,14 +94,14 @@ describe('the hydration entry loads the elements only when one needs them', () =
     await settle(page.window);
     expect(page.byId('p').shadowRoot!.textContent).to.contain('ภาพที่ 2');
     page.byId('p').setAttribute('number', '7');
-    await waitUntil(() => page.byId('p').shadowRoot!.textContent!.includes('ภาพที่ 7'), 'the new number shows');
+    await until(() => page.byId('p').shadowRoot!.textContent!.includes('ภาพที่ 7'), 'the new number shows');
   });
 
   it("new inline JSON in a held element's light DOM renders it afresh", async () => {
     const page = await open(await card('c'));
     await settle(page.window);
     page.byId('c').querySelector('script')!.textContent = JSON.stringify({ ...article, title: 'ข้อมูลใหม่' });
-    await waitUntil(() => headline(page.byId('c')) === 'ข้อมูลใหม่', 'the new headline shows');
+    await until(() => headline(page.byId('c')) === 'ข้อมูลใหม่', 'the new headline shows');
   });
 
   it('removing defer-hydration from a held element hydrates it', async () => {
@@ -108,7 +110,7 @@ describe('the hydration entry loads the elements only when one needs them', () =
     const el = page.byId('c');
     const link = el.shadowRoot!.querySelector('.headline a');
     el.removeAttribute('defer-hydration');
-    await waitUntil(() => el.hasUpdated, 'it hydrates');
+    await until(() => el.hasUpdated, 'it hydrates');
     await settle(page.window);
     expect(el.shadowRoot!.querySelector('.headline a') === link, 'the same link: hydrated, not rendered again').to.equal(true);
     expect(link?.isConnected && headline(el)).to.equal(article.title);
@@ -120,7 +122,7 @@ describe('the hydration entry loads the elements only when one needs them', () =
     const el = page.byId('c');
     el.article = { ...article, title: 'เปลี่ยนแล้วปล่อย' };
     el.removeAttribute('defer-hydration');
-    await waitUntil(() => el.hasUpdated, 'it updates');
+    await until(() => el.hasUpdated, 'it updates');
     await settle(page.window);
     expect(headline(el)).to.equal('เปลี่ยนแล้วปล่อย');
   });
@@ -134,7 +136,7 @@ describe('the hydration entry loads the elements only when one needs them', () =
     const cards = [page.byId('c'), page.byId('d')];
     const links = cards.map((el) => el.shadowRoot!.querySelector('.headline a'));
     for (const el of cards) el.removeAttribute('defer-hydration');
-    await waitUntil(() => cards.every((el) => el.hasUpdated), 'they hydrate');
+    await until(() => cards.every((el) => el.hasUpdated), 'they hydrate');
     await settle(page.window);
     expect(cards.map((el, i) => el.shadowRoot!.querySelector('.headline a') === links[i] && links[i]!.isConnected)).to.deep.equal([true, true]);
     expect(cards.map(headline)).to.deep.equal([article.title, article.title]);
@@ -147,14 +149,14 @@ describe('the hydration entry loads the elements only when one needs them', () =
     const later = page.window.document.createElement('byline-article-card');
     later.innerHTML = `<script type="application/json">${JSON.stringify({ ...article, title: 'มาทีหลัง' })}</script>`;
     page.window.document.body.append(later);
-    await waitUntil(() => headline(later) === 'มาทีหลัง', 'it renders');
+    await until(() => headline(later) === 'มาทีหลัง', 'it renders');
     expect(held(page.byId('c')), 'the server-rendered card stays held').to.equal(true);
   });
 
   it('a client-only element in the page loads the code at once', async () => {
     const client = `<byline-article-card id="b"><script type="application/json">${JSON.stringify({ ...article, title: 'จากเบราว์เซอร์' })}</script></byline-article-card>`;
     const page = await open(`${await card('c')}${client}`);
-    await waitUntil(() => headline(page.byId('b')) === 'จากเบราว์เซอร์', 'it renders');
+    await until(() => headline(page.byId('b')) === 'จากเบราว์เซอร์', 'it renders');
     expect(held(page.byId('c')), 'the server-rendered card stays held').to.equal(true);
   });
 
